@@ -1,0 +1,40 @@
+/** The context every handler sees: grammY's, plus translations, the chat's record and a logger. */
+import type { ConversationFlavor } from "@grammyjs/conversations";
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Context, SessionFlavor } from "grammy";
+import type { Locale } from "../i18n/locales.ts";
+import type { Logger } from "../logger.ts";
+import type { ChatRecord, Store } from "../store/index.ts";
+
+/** Per-chat state kept between updates (and restarts). */
+export interface SessionData {
+  /** The page of /topics the chat last looked at, so "back" returns there. */
+  topicsPage?: number;
+}
+
+export interface BotDeps {
+  store: Store;
+  logger: Logger;
+  /** The clock, injectable so tests can move time. */
+  now: () => Date;
+}
+
+export interface BotConfig {
+  /** Telegram user ids allowed to run admin commands everywhere. */
+  adminIds: readonly number[];
+  defaultLocale: Locale;
+}
+
+interface Extras {
+  /** A logger bound to this update (update id, chat id). */
+  log: Logger;
+  deps: BotDeps;
+  config: BotConfig;
+  /** The stored chat this update belongs to, when it has one. */
+  chatRecord: ChatRecord | undefined;
+  /** The locale replies go out in. */
+  locale: Locale;
+}
+
+export type BaseContext = Context & Extras & SessionFlavor<SessionData> & I18nFlavor;
+export type BotContext = ConversationFlavor<BaseContext>;

@@ -1,0 +1,70 @@
+/**
+ * Builds the bot: plugins in the order they depend on each other, then one Composer per
+ * feature. Nothing here starts polling; see `run/` for that.
+ */
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, session, type Context } from "grammy";
+import { createI18n } from "../i18n/index.ts";
+import type { BotConfig, BotContext, BotDeps, SessionData } from "./context.ts";
+import { handleUpdateError } from "./error-handler.ts";
+import { fallbackFeature } from "./features/fallback.ts";
+import { languageFeature } from "./features/language.ts";
+import { membershipFeature } from "./features/membership.ts";
+import { startFeature } from "./features/start.ts";
+import { chatRecord } from "./middlewares/chat-record.ts";
+import { updateContext } from "./middlewares/update-context.ts";
+import { stateStorage } from "./storage.ts";
+
+export interface CreateBotOptions {
+  /** Where the Bot API lives: Telegram's, a self-hosted server, or the test emulator. */
+  apiRoot: string;
+  /** Bot info to skip the getMe call (tests). */
+  botInfo?: Bot<BotContext>["botInfo"];
+}
+
+/** Updates are handled one at a time per chat, so a chat's state never races itself. */
+export function updateSequenceKey(ctx: Context): string | undefined {
+  return ctx.chat?.id.toString() ?? ctx.from?.id.toString();
+}
+
+export function createBot(token: string, deps: BotDeps, botConfig: BotConfig, options: CreateBotOptions) {
+  const bot = new Bot<BotContext>(token, {
+    client: { apiRoot: options.apiRoot },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  // Replies ride out Telegram's flood waits, but never for long: a stuck reply holds the chat's queue.
+  // Network failures are not retried here: the error boundary logs them and the chat moves on.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
+
+  const i18n = createI18n<BotContext>({ defaultLocale: botConfig.defaultLocale, localeNegotiator: (ctx) => ctx.locale });
+
+  bot.use(updateContext(deps, botConfig));
+  const protectedBot = bot.errorBoundary(handleUpdateError);
+  protectedBot.use(sequentialize(updateSequenceKey));
+  protectedBot.use(chatRecord());
+  protectedBot.use(i18n.middleware());
+  protectedBot.use(
+    session<SessionData, BotContext>({
+      initial: () => ({}),
+      getSessionKey: (ctx) => ctx.chat?.id.toString(),
+      storage: stateStorage<SessionData>(deps.store.state, "session"),
+    }),
+  );
+  protectedBot.use(
+    conversations<BotContext, BotContext>({
+      storage: { type: "key", version: 1, adapter: stateStorage(deps.store.state, "conversation") },
+      plugins: [i18n.middleware()],
+    }),
+  );
+
+  protectedBot.use(membershipFeature());
+  protectedBot.use(startFeature());
+  protectedBot.use(languageFeature());
+  protectedBot.use(fallbackFeature());
+
+  return { bot, i18n };
+}
+
+export type NewsBot = ReturnType<typeof createBot>["bot"];

@@ -1,0 +1,17 @@
+import type { MiddlewareFn } from "grammy";
+import type { BotConfig, BotContext, BotDeps } from "../context.ts";
+
+/** Gives every update its dependencies and a child logger that names the update and chat. */
+export function updateContext(deps: BotDeps, config: BotConfig): MiddlewareFn<BotContext> {
+  const log = deps.logger.child({ module: "bot" });
+  return async (ctx, next) => {
+    ctx.deps = deps;
+    ctx.config = config;
+    ctx.log = log.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id });
+    ctx.locale = config.defaultLocale;
+    ctx.chatRecord = undefined;
+    const started = performance.now();
+    await next();
+    ctx.log.debug({ ms: Math.round(performance.now() - started) }, "update handled");
+  };
+}

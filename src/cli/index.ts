@@ -1,0 +1,44 @@
+/**
+ * The `newsbrief` command line. Each command lives in its own file under
+ * `commands/` and registers itself on the program; this file only wires them.
+ * The CLI is the one place in `src/` that writes to stdout directly.
+ */
+import { Command, CommanderError } from "commander";
+import { CliError } from "./errors.ts";
+import { registerRunCommand } from "./commands/run.ts";
+import { registerSummarizeCommand } from "./commands/summarize.ts";
+import { registerBriefCommand } from "./commands/brief.ts";
+import { registerExtractCommand } from "./commands/extract.ts";
+import { registerTopicsCommand } from "./commands/topics.ts";
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name("newsbrief")
+    .description("Turn news articles into short briefs and deliver them on Telegram.")
+    .showHelpAfterError("(run `newsbrief --help` for the list of commands)")
+    .exitOverride();
+
+  registerRunCommand(program);
+  registerSummarizeCommand(program);
+  registerBriefCommand(program);
+  registerExtractCommand(program);
+  registerTopicsCommand(program);
+
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CliError) {
+      process.stderr.write(`newsbrief: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+

@@ -1,0 +1,156 @@
+/**
+ * The tables as Kysely sees them. Column types are the dialect-neutral subset that both
+ * SQLite and PostgreSQL store the same way: integers, text (JSON kept as text), timestamps
+ * as ISO-8601 text, booleans as 0/1.
+ */
+import type { Generated } from "kysely";
+
+export interface ChatsTable {
+  id: number;
+  type: string;
+  title: string | null;
+  username: string | null;
+  locale: string | null;
+  settings: string;
+  status: string;
+  migrated_to: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface KvStateTable {
+  namespace: string;
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  chat_id: number | null;
+  action: string;
+  details: string;
+}
+
+export interface TopicsTable {
+  slug: string;
+  definition: string;
+  builtin: number;
+  enabled: number;
+  updated_at: string;
+}
+
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  chat_id: number;
+  /** Forum topic of the chat the briefs go to; 0 for the chat itself. */
+  thread_id: number;
+  kind: string;
+  /** A topic slug, or the canonical key of a custom keyword query. */
+  target: string;
+  /** The query as the user typed it, for custom topics. */
+  query: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface SourcesTable {
+  id: Generated<number>;
+  name: string;
+  feed_url: string;
+  homepage: string | null;
+  format: string;
+  section_map: string;
+  enabled: number;
+  poll_interval_s: number;
+  etag: string | null;
+  last_modified: string | null;
+  last_polled_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface StoryGroupsTable {
+  id: Generated<number>;
+  title: string;
+  created_at: string;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  source_id: number | null;
+  url: string;
+  canonical_url: string | null;
+  title: string;
+  byline: string | null;
+  published_at: string | null;
+  section: string | null;
+  lang: string | null;
+  image: string | null;
+  description: string | null;
+  body: string;
+  story_group_id: number | null;
+  fetched_at: string;
+}
+
+export interface ArticleTopicsTable {
+  article_id: number;
+  topic_slug: string;
+  confidence: number;
+}
+
+export interface ArticleLinksTable {
+  article_id: number;
+  url: string;
+  title: string;
+  kind: string;
+  block_label: string | null;
+  section: string | null;
+}
+
+export interface BroadcastsTable {
+  id: Generated<number>;
+  created_by: number;
+  article_id: number | null;
+  payload: string;
+  status: string;
+  total: number;
+  sent: number;
+  failed: number;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  chat_id: number;
+  thread_id: number;
+  kind: string;
+  article_id: number | null;
+  broadcast_id: number | null;
+  payload: string;
+  status: string;
+  attempts: number;
+  not_before: string;
+  last_error: string | null;
+  message_id: number | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface Database {
+  chats: ChatsTable;
+  kv_state: KvStateTable;
+  audit_log: AuditLogTable;
+  topics: TopicsTable;
+  subscriptions: SubscriptionsTable;
+  sources: SourcesTable;
+  story_groups: StoryGroupsTable;
+  articles: ArticlesTable;
+  article_topics: ArticleTopicsTable;
+  article_links: ArticleLinksTable;
+  broadcasts: BroadcastsTable;
+  outbox: OutboxTable;
+}

@@ -1,0 +1,16 @@
+/**
+ * Versioned schema migrations, applied in name order at start-up. Never edit a migration
+ * that has shipped: add the next one.
+ */
+import type { Migration, MigrationProvider } from "kysely";
+import * as core from "./0001-core.ts";
+import * as news from "./0002-news.ts";
+
+export const migrations: Record<string, Migration> = {
+  "0001-core": core,
+  "0002-news": news,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
