@@ -1,0 +1,75 @@
+/**
+ * Bytes to text, the way a browser picks the charset: byte-order mark first, then
+ * the HTTP Content-Type charset, then `<meta charset>` / `http-equiv` in the
+ * first bytes of the page, else UTF-8. Old Ukrainian and Russian sites still
+ * serve windows-1251 and koi8-u; iconv-lite knows those.
+ */
+import iconv from "iconv-lite";
+
+export interface DecodedPage {
+  html: string;
+  /** The charset actually used, lower-case (e.g. "utf-8", "windows-1251"). */
+  charset: string;
+  /** Where the charset came from. */
+  source: "bom" | "content-type" | "meta" | "default";
+}
+
+/** How far into the page a `<meta charset>` is looked for (the HTML spec says 1024; pages are sloppier). */
+const META_PRESCAN_BYTES = 4096;
+
+export function decodePage(bytes: Uint8Array, contentType?: string): DecodedPage {
+  const bom = sniffBom(bytes);
+  if (bom) return { html: decodeWith(bytes.subarray(bom.length), bom.charset), charset: bom.charset, source: "bom" };
+
+  const fromHeader = charsetFromContentType(contentType);
+  if (fromHeader) return { html: decodeWith(bytes, fromHeader), charset: fromHeader, source: "content-type" };
+
+  const fromMeta = charsetFromMeta(bytes);
+  if (fromMeta) return { html: decodeWith(bytes, fromMeta), charset: fromMeta, source: "meta" };
+
+  return { html: decodeWith(bytes, "utf-8"), charset: "utf-8", source: "default" };
+}
+
+function sniffBom(bytes: Uint8Array): { charset: string; length: number } | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: "utf-8", length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: "utf-16le", length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: "utf-16be", length: 2 };
+  return undefined;
+}
+
+export function charsetFromContentType(contentType: string | undefined): string | undefined {
+  if (!contentType) return undefined;
+  const match = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType);
+  return match ? normalizeCharset(match[1] as string) : undefined;
+}
+
+function charsetFromMeta(bytes: Uint8Array): string | undefined {
+  // latin1 maps every byte to one char, so ASCII markup reads right whatever the charset.
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, META_PRESCAN_BYTES)).toString("latin1");
+  const metaTag = /<meta\b[^>]*>/gi;
+  for (let match = metaTag.exec(head); match; match = metaTag.exec(head)) {
+    const tag = match[0];
+    const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
+    if (!direct) continue;
+    const charset = normalizeCharset(direct[1] as string);
+    if (!charset) continue;
+    // A page that says it is UTF-16 in ASCII-compatible bytes is not (HTML spec).
+    return charset.startsWith("utf-16") ? "utf-8" : charset;
+  }
+  return undefined;
+}
+
+/** Lower-cases and maps the label to one iconv-lite knows; undefined when nobody knows it. */
+export function normalizeCharset(label: string): string | undefined {
+  const name = label.trim().toLowerCase();
+  if (name === "utf8" || name === "unicode-1-1-utf-8") return "utf-8";
+  // Browsers read latin1 labels as windows-1252, and so do the pages that use them.
+  if (name === "iso-8859-1" || name === "latin1" || name === "us-ascii" || name === "ascii") return "windows-1252";
+  return iconv.encodingExists(name) ? name : undefined;
+}
+
+function decodeWith(bytes: Uint8Array, charset: string): string {
+  // Buffer's UTF-8 decoder is Node's fastest; invalid bytes become U+FFFD like a browser's.
+  if (charset === "utf-8") return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
+}
