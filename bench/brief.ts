@@ -1,0 +1,57 @@
+/**
+ * Briefs per second over the summaries dev file, in one process (issue 4 target: >= 500/s).
+ * Measures buildBrief (segment, clean, score, select) and buildBrief + renderBrief.
+ *   npm run bench:brief [-- path/to/dev.jsonl] [--rounds N]
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { buildBrief, renderBrief } from "../src/brief/index.ts";
+import type { Article } from "../src/extract/article.ts";
+import { createI18n, translatorFor } from "../src/i18n/index.ts";
+
+const DEFAULT_DEV = fileURLToPath(new URL("../../shared/eval/summaries/dev.jsonl", import.meta.url));
+const args = process.argv.slice(2);
+const roundsFlag = args.indexOf("--rounds");
+const rounds = roundsFlag >= 0 ? Number(args[roundsFlag + 1]) : 5;
+const path = args.find((arg, i) => !arg.startsWith("--") && args[i - 1] !== "--rounds") ?? DEFAULT_DEV;
+
+interface Row {
+  id: string;
+  url?: string;
+  title?: string;
+  text: string;
+}
+
+const rows = readFileSync(path, "utf8")
+  .split("\n")
+  .filter((line) => line.trim())
+  .map((line) => JSON.parse(line) as Row);
+const articles: Article[] = rows.map((row) => ({
+  url: row.url ?? "https://example.com/",
+  title: row.title ?? "",
+  authors: [],
+  tags: [],
+  links: [],
+  articleBody: row.text,
+  published: "2025-03-23T10:00:00Z",
+}));
+const t = translatorFor(createI18n({ defaultLocale: "en" }), "en");
+const now = new Date("2025-03-23T12:00:00Z");
+
+function measure(label: string, run: (article: Article) => unknown): void {
+  for (const article of articles) run(article); // warm-up: JIT and the stem caches
+  const start = process.hrtime.bigint();
+  for (let round = 0; round < rounds; round++) for (const article of articles) run(article);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const count = rounds * articles.length;
+  console.log(
+    `${label.padEnd(24)} ${count} briefs in ${seconds.toFixed(2)} s: ${(count / seconds).toFixed(0)} briefs/s (${((seconds / count) * 1000).toFixed(2)} ms each)`,
+  );
+}
+
+const words = articles.reduce((sum, article) => sum + article.articleBody.split(/\s+/).length, 0);
+console.log(`${articles.length} articles from ${path}, ${Math.round(words / articles.length)} words on average, ${rounds} rounds`);
+measure("buildBrief", (article) => buildBrief(article, { tags: ["News"] }));
+measure("buildBrief + renderBrief", (article) =>
+  renderBrief(buildBrief(article, { tags: ["News"] }), { t, now, locale: "en", as: "message" }),
+);

@@ -1,0 +1,146 @@
+/**
+ * Article → Brief: clean the body, split it into sentences, score them, pick the best few
+ * under the word budget. Extractive and deterministic: every sentence is the article's own.
+ */
+import type { Article } from "../extract/article.ts";
+import { compressSentence, isDebrisSentence, stripDateline, stripInlineDebris, tidy } from "./clean.ts";
+import { DEFAULT_WEIGHTS, ONE_SENTENCE_WEIGHTS, scoreSentences, type ScoreWeights, type ScoredSentence } from "./score.ts";
+import { DEFAULT_SELECTION, selectSentences, type SelectionOptions } from "./select.ts";
+import { splitSentences } from "./sentences.ts";
+import { contentStems, wordCount } from "./tokens.ts";
+import { safeHttpUrl } from "./telegram-text.ts";
+import type { Brief, BriefOptions, BriefStatus } from "./types.ts";
+
+/** Below this many words of body text a page is a teaser or a caption, not a story to brief. */
+export const MIN_BODY_WORDS = 15;
+
+/** Knobs for evaluation and tuning; the defaults are what the bot uses. */
+export interface Tuning {
+  weights?: ScoreWeights;
+  selection?: Partial<SelectionOptions>;
+}
+
+export interface Summary {
+  sentences: string[];
+  status: BriefStatus;
+}
+
+export function buildBrief(article: Article, options: BriefOptions = {}): Brief {
+  const title = tidy(article.title ?? "");
+  const summary = summarizeText(article.articleBody ?? "", title, options);
+  const image = safeHttpUrl(article.image);
+  return {
+    title,
+    sentences: summary.sentences,
+    url: article.url,
+    source: sourceName(article),
+    ...(article.published ? { published: article.published } : {}),
+    ...(image ? { image } : {}),
+    tags: [...(options.tags ?? [])],
+    status: summary.status,
+  };
+}
+
+/** The brief's sentences for a plain text (empty when the text is too short to brief). */
+export function summarize(text: string, title?: string, options: BriefOptions = {}): string[] {
+  return summarizeText(text, title, options).sentences;
+}
+
+export function summarizeText(
+  text: string,
+  title: string | undefined,
+  options: BriefOptions = {},
+  tuning: Tuning = {},
+): Summary {
+  if (!text.trim()) return { sentences: [], status: "no-text" };
+  const prepared = prepareSentences(text, title);
+  const sentences = prepared.map((sentence) => sentence.text);
+  const totalWords = sentences.reduce((sum, sentence) => sum + wordCount(sentence), 0);
+  if (totalWords < MIN_BODY_WORDS) return { sentences: [], status: "too-short" };
+
+  const base = { ...DEFAULT_SELECTION, ...tuning.selection };
+  const maxSentences = wholeAtLeastOne(options.maxSentences, base.maxSentences);
+  const selection: SelectionOptions = {
+    ...base,
+    maxSentences,
+    minSentences: Math.min(maxSentences, wholeAtLeastOne(options.minSentences, base.minSentences)),
+    maxWords: wholeAtLeastOne(options.maxWords, base.maxWords),
+  };
+  const weights = tuning.weights ?? (maxSentences === 1 ? ONE_SENTENCE_WEIGHTS : DEFAULT_WEIGHTS);
+  const scored = scoreSentences(
+    sentences,
+    title,
+    weights,
+    prepared.map((sentence) => sentence.stems),
+  );
+  const chosen = selectSentences(scored, selection);
+  if (chosen.length > 0) return { sentences: chosen.map((sentence) => sentence.text), status: "ok" };
+  // Every sentence is longer than the budget: the best one, cut at a clause or word boundary.
+  const best = bestOf(scored);
+  return { sentences: best ? [cutToWords(best.text, selection.maxWords)] : [], status: best ? "ok" : "too-short" };
+}
+
+/** The body as clean sentences: debris removed, dateline stripped, headline repeats and duplicates dropped. */
+export function bodySentences(text: string, title?: string): string[] {
+  return prepareSentences(text, title).map((sentence) => sentence.text);
+}
+
+interface PreparedSentence {
+  text: string;
+  stems: string[];
+}
+
+function prepareSentences(text: string, title?: string): PreparedSentence[] {
+  const titleKey = title ? contentStems(title).join(" ") : "";
+  const seen = new Set<string>();
+  const sentences: PreparedSentence[] = [];
+  for (const raw of splitSentences(stripInlineDebris(text))) {
+    let sentence = tidy(raw);
+    if (sentences.length === 0) sentence = stripDateline(sentence);
+    sentence = compressSentence(sentence);
+    if (!/\p{L}/u.test(sentence) || isDebrisSentence(sentence)) continue;
+    const stems = contentStems(sentence);
+    const key = stems.join(" ");
+    if (key === titleKey && key !== "") continue; // the extractor repeated the headline
+    if (seen.has(key)) continue;
+    seen.add(key);
+    sentences.push({ text: sentence, stems });
+  }
+  return sentences;
+}
+
+/** A caller's count option as a whole number ≥ 1; the default when it is missing or not a number. */
+function wholeAtLeastOne(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) ? Math.max(1, Math.floor(value)) : fallback;
+}
+
+function bestOf(scored: readonly ScoredSentence[]): ScoredSentence | undefined {
+  let best: ScoredSentence | undefined;
+  for (const sentence of scored) if (!best || sentence.score > best.score) best = sentence;
+  return best;
+}
+
+/** The first `maxWords` words, ending at the last clause break when there is one in the second half. */
+export function cutToWords(text: string, maxWords: number): string {
+  const parts = text.split(/\s+/).filter(Boolean);
+  if (parts.length <= maxWords) return text;
+  const kept = parts.slice(0, maxWords);
+  let end = kept.length;
+  for (let i = kept.length - 1; i >= Math.floor(maxWords / 2); i--) {
+    if (/[,;:—–]$/.test(kept[i] ?? "")) {
+      end = i + 1;
+      break;
+    }
+  }
+  return `${kept.slice(0, end).join(" ").replace(/[,;:—–\s]+$/, "")}…`;
+}
+
+function sourceName(article: Article): string {
+  const site = article.siteName?.trim();
+  if (site) return site;
+  try {
+    return new URL(article.url).hostname.replace(/^www\./, "");
+  } catch {
+    return "";
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * `newsbrief summarize <in.jsonl>`: rows {id, title?, text} in, rows {id, summary} out on stdout,
+ * the summary being the brief's sentences one per line (no headline, no link): the format the
+ * ROUGE scorer in shared/eval/summaries reads.
+ */
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import { summarize } from "../../brief/index.ts";
+import type { BriefOptions } from "../../brief/index.ts";
+import { CliError } from "../errors.ts";
+
+interface InputRow {
+  id: string | number;
+  title?: string;
+  text: string;
+}
+
+export function registerSummarizeCommand(program: Command): void {
+  program
+    .command("summarize")
+    .description("Summarize JSONL rows {id, title?, text} into rows {id, summary} (sentences one per line) on stdout")
+    .argument("<in.jsonl>", 'input file, or "-" for stdin')
+    .option("--max-sentences <n>", "at most this many sentences (1 for a one-sentence brief)", positiveInt, 4)
+    .option("--max-words <n>", "word budget of each summary", positiveInt, 90)
+    .action((path: string, flags: { maxSentences: number; maxWords: number }) => {
+      const rows = readRows(path);
+      const options: BriefOptions = { maxSentences: flags.maxSentences, maxWords: flags.maxWords };
+      const out: string[] = [];
+      for (const row of rows) {
+        const summary = summarize(row.text, row.title, options).join("\n");
+        out.push(`${JSON.stringify({ id: row.id, summary })}\n`);
+      }
+      process.stdout.write(out.join(""));
+    });
+}
+
+/** Reads and checks every row before anything is written, so a bad line loses no output. */
+function readRows(path: string): InputRow[] {
+  let content: string;
+  try {
+    content = readFileSync(path === "-" ? 0 : path, "utf8");
+  } catch (error) {
+    throw new CliError(`cannot read ${path}: ${describeFileError(error)}`);
+  }
+  const rows: InputRow[] = [];
+  const lines = content.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? "").trim();
+    if (!line) continue;
+    const where = `${path}:${i + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      throw new CliError(`${where}: not valid JSON (${(error as Error).message})`);
+    }
+    rows.push(checkRow(value, where));
+  }
+  return rows;
+}
+
+function checkRow(value: unknown, where: string): InputRow {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new CliError(`${where}: expected an object {id, title?, text}`);
+  }
+  const row = value as Record<string, unknown>;
+  const { id, title, text } = row;
+  if (typeof id !== "string" && typeof id !== "number") throw new CliError(`${where}: "id" must be a string or a number`);
+  if (typeof text !== "string") throw new CliError(`${where}: "text" must be a string`);
+  if (title !== undefined && title !== null && typeof title !== "string") {
+    throw new CliError(`${where}: "title" must be a string when given`);
+  }
+  return { id, text, ...(typeof title === "string" ? { title } : {}) };
+}
+
+function positiveInt(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new CliError(`expected a positive whole number, got "${value}"`);
+  return number;
+}
+
+/** "no such file" rather than "ENOENT". */
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "is a directory, not a file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return error instanceof Error ? error.message : String(error);
+}

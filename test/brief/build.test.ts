@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { buildBrief, summarize } from "../../src/brief/index.ts";
+import { bodySentences, cutToWords } from "../../src/brief/build.ts";
+import type { Article } from "../../src/extract/article.ts";
+
+const words = (sentences: string[]): number => sentences.join(" ").split(/\s+/).filter(Boolean).length;
+
+function article(body: string, extra: Partial<Article> = {}): Article {
+  return {
+    url: "https://www.kyivpost.com/post/49127",
+    title: "China Considering Joining Ukraine Peacekeeping Mission",
+    authors: [],
+    tags: [],
+    links: [],
+    articleBody: body,
+    ...extra,
+  };
+}
+
+// The seed article's body as the extractor gives it (paragraphs separated by blank lines).
+const SEED_BODY = [
+  "China is considering joining a future peacekeeping mission in Ukraine, the German newspaper Welt reported citing sources in Brussels.",
+  "Earlier this month, UK Prime Minister proposed forming a “coalition of the willing” of EU and NATO members to send troops to Ukraine to enforce a ceasefire between Kyiv and Moscow.",
+  "Russia has said it would not support such a force on Ukrainian territory.",
+  "According to Welt’s sources, Beijing is asking its European partners if they support its involvement in such an initiative.",
+  "China’s participation in the “coalition of the willing” could help Russia reconsider its attitude towards a peacekeeping force on Ukrainian territory, the paper wrote.",
+  "But this step remains “delicate” and requires a cautious approach, it added.",
+  "Advertisement",
+  "The prospect of using peacekeepers from countries such as India and China has been raised before, but is usually dismissed by security experts.",
+  "Many believe China is tacitly supporting Russia and the war.",
+].join("\n\n");
+
+describe("buildBrief", () => {
+  it("briefs the seed article in 2-4 of its own sentences, lead first, within 90 words", () => {
+    const brief = buildBrief(article(SEED_BODY, { siteName: "Kyiv Post", published: "2025-03-23T09:00:00Z" }), {
+      tags: ["China", "WarInUkraine"],
+    });
+    expect(brief.status).toBe("ok");
+    expect(brief.sentences.length).toBeGreaterThanOrEqual(2);
+    expect(brief.sentences.length).toBeLessThanOrEqual(4);
+    expect(words(brief.sentences)).toBeLessThanOrEqual(90);
+    expect(brief.sentences[0]).toMatch(/^China is considering joining a future peacekeeping mission/);
+    for (const sentence of brief.sentences) expect(SEED_BODY).toContain(sentence);
+    expect(brief.sentences.join(" ")).not.toContain("Advertisement");
+    expect(brief).toMatchObject({
+      title: "China Considering Joining Ukraine Peacekeeping Mission",
+      url: "https://www.kyivpost.com/post/49127",
+      source: "Kyiv Post",
+      published: "2025-03-23T09:00:00Z",
+      tags: ["China", "WarInUkraine"],
+    });
+  });
+
+  it("keeps the chosen sentences in article order and is deterministic", () => {
+    const first = buildBrief(article(SEED_BODY));
+    const again = buildBrief(article(SEED_BODY));
+    expect(again).toEqual(first);
+    const positions = first.sentences.map((sentence) => SEED_BODY.indexOf(sentence));
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it("says honestly when there is no text or too little, and invents nothing", () => {
+    const empty = buildBrief(article("   "));
+    expect(empty.status).toBe("no-text");
+    expect(empty.sentences).toEqual([]);
+    const teaser = buildBrief(article("Subscribe to read the full story.\n\nRussia struck Kyiv overnight."));
+    expect(teaser.status).toBe("too-short");
+    expect(teaser.sentences).toEqual([]);
+    expect(teaser.title).toBe("China Considering Joining Ukraine Peacekeeping Mission");
+  });
+
+  it("does not count the headline repeated in the body, nor page debris, as text", () => {
+    const body = "China Considering Joining Ukraine Peacekeeping Mission\n\nJOIN US ON TELEGRAM\n\nClick here to subscribe.\n\nAdvertisement";
+    expect(buildBrief(article(body)).status).toBe("too-short");
+  });
+
+  it("falls back to the site's host for the source and drops a non-http image", () => {
+    const brief = buildBrief(article(SEED_BODY, { image: "javascript:alert(1)" }));
+    expect(brief.source).toBe("kyivpost.com");
+    expect(brief.image).toBeUndefined();
+    expect(buildBrief(article(SEED_BODY, { image: "https://cdn.example.com/a.jpg" })).image).toBe("https://cdn.example.com/a.jpg");
+  });
+
+  it("honours the word and sentence options", () => {
+    const one = buildBrief(article(SEED_BODY), { maxSentences: 1 });
+    expect(one.sentences).toHaveLength(1);
+    const tight = buildBrief(article(SEED_BODY), { maxWords: 40 });
+    expect(words(tight.sentences)).toBeLessThanOrEqual(40);
+  });
+
+  it("cuts an overlong only sentence at a clause or word boundary with an ellipsis", () => {
+    const long = `${Array.from({ length: 30 }, (_, i) => `clause number ${i} goes on`).join(", ")}.`;
+    const brief = buildBrief(article(`Officials said ${long}`), { maxWords: 40 });
+    expect(brief.status).toBe("ok");
+    expect(brief.sentences).toHaveLength(1);
+    expect(brief.sentences[0]).toMatch(/…$/);
+    expect(words(brief.sentences)).toBeLessThanOrEqual(40);
+    expect(cutToWords("a b c d e f, g h i j", 8)).toBe("a b c d e f…");
+  });
+});
+
+describe("compression", () => {
+  it("strips datelines, agency bylines and photo credits", () => {
+    expect(bodySentences("KYIV (AP) — Russian drones hit the capital overnight. Two people died.")[0]).toBe(
+      "Russian drones hit the capital overnight.",
+    );
+    expect(bodySentences("(CNN) -- A whale swam 14,000 miles. It set a record.")[0]).toBe("A whale swam 14,000 miles.");
+    expect(bodySentences("Boston (CNN)Guilty across the board. Jurors agreed.")[0]).toBe("Guilty across the board.");
+    expect(bodySentences("By Jane Doe, Reuters — Oil prices rose on Monday. Traders cheered.")[0]).toBe("Oil prices rose on Monday.");
+    expect(bodySentences("WASHINGTON — The Senate voted on Friday. It passed.")[0]).toBe("The Senate voted on Friday.");
+    expect(bodySentences("КИЇВ — Сили ППО збили 12 дронів. Про це повідомили в ЗСУ.")[0]).toBe("Сили ППО збили 12 дронів.");
+    expect(bodySentences("The mayor (pictured) spoke at the rally (Photo: AP/John Smith). Crowds came.")[0]).toBe(
+      "The mayor spoke at the rally.",
+    );
+  });
+
+  it("keeps a leading bracket that is not a dateline", () => {
+    expect(bodySentences("Apple (AAPL) shares rose 5% on Monday. Investors cheered.")[0]).toBe("Apple shares rose 5% on Monday.");
+  });
+
+  it("drops calls to action, share bars, player notices and credit lines", () => {
+    const body =
+      "Share this withEmailFacebookTwitterWhatsAppLinkedinCopy this linkThe council approved the plan on Monday. Click here to see the full results. Media playback is not supported on this deviceThe vote was close. Scroll down for video The mayor welcomed it.\nGetty Images\nBy Kyiv Post\nЧитайте також: інша новина.";
+    expect(bodySentences(body)).toEqual(["The council approved the plan on Monday.", "The vote was close.", "The mayor welcomed it."]);
+  });
+
+  it("drops a leading connective and a bracketed gloss but keeps bracketed numbers", () => {
+    expect(bodySentences("Prices rose. But the bank (the country's largest) held rates. Williams won 7-6 (3) 6-3.")).toEqual([
+      "Prices rose.",
+      "The bank held rates.",
+      "Williams won 7-6 (3) 6-3.",
+    ]);
+  });
+});
+
+describe("summarize", () => {
+  it("returns the brief's sentences for a plain text and a title", () => {
+    const sentences = summarize(SEED_BODY, "China peacekeeping Ukraine");
+    expect(sentences.length).toBeGreaterThanOrEqual(2);
+    expect(sentences[0]).toMatch(/^China is considering/);
+  });
+
+  it("gives a one-sentence brief on request", () => {
+    expect(summarize(SEED_BODY, undefined, { maxSentences: 1 })).toHaveLength(1);
+  });
+
+  it("returns nothing for text too short to brief", () => {
+    expect(summarize("Too short.")).toEqual([]);
+  });
+});
