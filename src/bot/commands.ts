@@ -7,17 +7,17 @@ import type { BotCommand } from "grammy/types";
 import type { I18n } from "@grammyjs/i18n";
 import { SUPPORTED_LOCALES, type Locale } from "../i18n/locales.ts";
 import type { Logger } from "../logger.ts";
-import type { BotContext } from "./context.ts";
+import type { CoreContext } from "./context.ts";
 
 /** Each command's description is the locale key `command-<name>`. */
 export const MENU_COMMANDS = ["start", "help", "language"] as const;
 
-export function menuFor(i18n: I18n<BotContext>, locale: Locale): BotCommand[] {
+export function menuFor(i18n: I18n<CoreContext>, locale: Locale): BotCommand[] {
   return MENU_COMMANDS.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));
 }
 
 /** Publishes the menu per language; the default locale also serves users of other languages. */
-export async function publishCommandMenus(api: Api, i18n: I18n<BotContext>, defaultLocale: Locale, log: Logger): Promise<void> {
+export async function publishCommandMenus(api: Api, i18n: I18n<CoreContext>, defaultLocale: Locale, log: Logger): Promise<void> {
   try {
     await api.setMyCommands(menuFor(i18n, defaultLocale));
     for (const locale of SUPPORTED_LOCALES) {

@@ -25,7 +25,7 @@ export interface BotConfig {
   defaultLocale: Locale;
 }
 
-interface Extras {
+export interface Extras {
   /** A logger bound to this update (update id, chat id). */
   log: Logger;
   deps: BotDeps;
@@ -36,5 +36,8 @@ interface Extras {
   locale: Locale;
 }
 
-export type BaseContext = Context & Extras & SessionFlavor<SessionData> & I18nFlavor;
-export type BotContext = ConversationFlavor<BaseContext>;
+/** What every context has, inside conversations too. */
+export type CoreContext = Context & Extras & I18nFlavor;
+export type BotContext = ConversationFlavor<CoreContext & SessionFlavor<SessionData>>;
+/** The context inside a conversation: the same plugins run there, but no session. */
+export type ConversationContext = CoreContext;

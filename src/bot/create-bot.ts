@@ -7,7 +7,7 @@ import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, session, type Context } from "grammy";
 import { createI18n } from "../i18n/index.ts";
-import type { BotConfig, BotContext, BotDeps, SessionData } from "./context.ts";
+import type { BotConfig, BotContext, BotDeps, ConversationContext, CoreContext, SessionData } from "./context.ts";
 import { handleUpdateError } from "./error-handler.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { languageFeature } from "./features/language.ts";
@@ -38,7 +38,7 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotConfig, op
   // Network failures are not retried here: the error boundary logs them and the chat moves on.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
 
-  const i18n = createI18n<BotContext>({ defaultLocale: botConfig.defaultLocale, localeNegotiator: (ctx) => ctx.locale });
+  const i18n = createI18n<CoreContext>({ defaultLocale: botConfig.defaultLocale, localeNegotiator: (ctx) => ctx.locale });
 
   bot.use(updateContext(deps, botConfig));
   const protectedBot = bot.errorBoundary(handleUpdateError);
@@ -53,9 +53,10 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotConfig, op
     }),
   );
   protectedBot.use(
-    conversations<BotContext, BotContext>({
+    conversations<BotContext, ConversationContext>({
       storage: { type: "key", version: 1, adapter: stateStorage(deps.store.state, "conversation") },
-      plugins: [i18n.middleware()],
+      // A conversation's context starts bare: give it the same logger, chat and locale.
+      plugins: [updateContext(deps, botConfig), chatRecord(), i18n.middleware()],
     }),
   );
 

@@ -1,13 +1,13 @@
 import type { MiddlewareFn } from "grammy";
 import { localeFromLanguageCode } from "../../i18n/locales.ts";
 import type { ChatType } from "../../store/index.ts";
-import type { BotContext } from "../context.ts";
+import type { CoreContext } from "../context.ts";
 
 /**
  * Loads the stored chat of the update (creating it on first contact, in the user's Telegram
  * language when newsbrief speaks it) and decides the locale of every reply.
  */
-export function chatRecord(): MiddlewareFn<BotContext> {
+export function chatRecord(): MiddlewareFn<CoreContext> {
   return async (ctx, next) => {
     const userLocale = localeFromLanguageCode(ctx.from?.language_code);
     const chat = ctx.chat;

@@ -1,8 +1,8 @@
 import type { MiddlewareFn } from "grammy";
-import type { BotConfig, BotContext, BotDeps } from "../context.ts";
+import type { BotConfig, BotDeps, CoreContext } from "../context.ts";
 
 /** Gives every update its dependencies and a child logger that names the update and chat. */
-export function updateContext(deps: BotDeps, config: BotConfig): MiddlewareFn<BotContext> {
+export function updateContext(deps: BotDeps, config: BotConfig): MiddlewareFn<CoreContext> {
   const log = deps.logger.child({ module: "bot" });
   return async (ctx, next) => {
     ctx.deps = deps;
