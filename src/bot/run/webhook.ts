@@ -42,11 +42,11 @@ export async function startWebhook(bot: NewsBot, options: WebhookOptions, log: L
   return {
     port,
     async stop() {
-      // Stop taking requests, then let the ones being handled finish.
+      // Stop taking requests, let the ones being handled finish, then drop idle keep-alive sockets.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await closed;
       await Promise.allSettled(inFlight);
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
