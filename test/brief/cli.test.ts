@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { Command } from "commander";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { registerBriefCommand } from "../../src/cli/commands/brief.ts";
 import { registerSummarizeCommand } from "../../src/cli/commands/summarize.ts";
 import { CliError } from "../../src/cli/errors.ts";
+import { runCommand } from "../cli/run-command.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "newsbrief-brief-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,17 +14,7 @@ afterEach(() => vi.restoreAllMocks());
 
 /** Runs one command of the CLI and returns what it printed on stdout. */
 async function run(args: string[]): Promise<string> {
-  const program = new Command().exitOverride();
-  registerSummarizeCommand(program);
-  registerBriefCommand(program);
-  const chunks: string[] = [];
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    chunks.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-  await program.parseAsync(args, { from: "user" });
-  return chunks.join("");
+  return (await runCommand([registerSummarizeCommand, registerBriefCommand], args)).stdout;
 }
 
 const STORY =

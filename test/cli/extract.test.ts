@@ -4,35 +4,18 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { Command } from "commander";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { registerExtractCommand } from "../../src/cli/commands/extract.ts";
 import { CliError } from "../../src/cli/errors.ts";
 import type { Article } from "../../src/extract/index.ts";
+import { runCommand, type CommandOutput } from "./run-command.ts";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "extract");
 const SEED = join(FIXTURES, "kyivpost-china-peacekeeping.html");
 
-/** Runs `newsbrief <args>` with only the extract command, capturing stdout and stderr. */
-async function run(...args: string[]): Promise<{ stdout: string; stderr: string }> {
-  const program = new Command().name("newsbrief").exitOverride();
-  registerExtractCommand(program);
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(["extract", ...args], { from: "user" });
-  } finally {
-    vi.restoreAllMocks();
-  }
-  return { stdout, stderr };
+/** Runs `newsbrief extract <args>` in-process. */
+function run(...args: string[]): Promise<CommandOutput> {
+  return runCommand([registerExtractCommand], ["extract", ...args]);
 }
 
 afterEach(() => vi.restoreAllMocks());

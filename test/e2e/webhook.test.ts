@@ -50,7 +50,7 @@ describe("webhook mode", () => {
       update_id: 999,
       message: { message_id: 1, date: 1, chat: { id: 777, type: "private", first_name: "Eve" }, from: { id: 777, is_bot: false, first_name: "Eve" }, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] },
     };
-    for (const headers of [{}, { "X-Telegram-Bot-Api-Secret-Token": "wrong" }]) {
+    for (const headers of [{}, { "X-Telegram-Bot-Api-Secret-Token": "wrong" }] as Record<string, string>[]) {
       const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(update) });
       expect(response.status).toBe(401);
     }

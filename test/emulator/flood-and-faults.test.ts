@@ -1,22 +1,12 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { GrammyError } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
-import { botFor, sleep } from "./helpers.ts";
+import { botFor, failure, sleep } from "./helpers.ts";
 import { startEmulator, type TelegramEmulator } from "./index.ts";
 
 let emulator: TelegramEmulator;
 afterEach(async () => {
   await emulator.close();
 });
-
-async function failure(call: Promise<unknown>): Promise<GrammyError> {
-  const error: unknown = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof GrammyError)) throw new Error("expected the call to fail with a GrammyError");
-  return error;
-}
 
 describe("flood control", () => {
   it("answers 429 with retry_after in one private chat, then accepts after waiting", async () => {

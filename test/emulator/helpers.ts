@@ -1,5 +1,5 @@
 // Shared test helpers: an emulator per test and a grammY bot pointed at it.
-import { Bot } from "grammy";
+import { Bot, GrammyError } from "grammy";
 import { startEmulator, type EmulatorOptions, type TelegramEmulator } from "./index.ts";
 
 export async function withEmulator(options?: EmulatorOptions): Promise<TelegramEmulator> {
@@ -26,3 +26,13 @@ export async function startPolling(bot: Bot, emulator: TelegramEmulator, timeout
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The GrammyError a Bot API call failed with; fails the test when the call succeeded. */
+export async function failure(call: Promise<unknown>): Promise<GrammyError> {
+  const error: unknown = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof GrammyError)) throw new Error("expected the call to fail with a GrammyError");
+  return error;
+}

@@ -1,6 +1,6 @@
 import { Bot, GrammyError, InlineKeyboard, InputFile } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { botFor, startPolling } from "./helpers.ts";
+import { botFor, failure, startPolling } from "./helpers.ts";
 import { startEmulator, type TelegramEmulator } from "./index.ts";
 
 let emulator: TelegramEmulator;
@@ -12,15 +12,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await emulator.close();
 });
-
-async function failure(call: Promise<unknown>): Promise<GrammyError> {
-  const error: unknown = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof GrammyError)) throw new Error("expected the call to fail with a GrammyError");
-  return error;
-}
 
 describe("editing and deleting", () => {
   it("edits text, applies it to botMessages, and refuses an identical edit", async () => {

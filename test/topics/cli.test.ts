@@ -1,32 +1,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Command } from "commander";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { registerTopicsCommand } from "../../src/cli/commands/topics.ts";
 import { CliError } from "../../src/cli/errors.ts";
 import { seedArticle } from "./fixtures/seed-article.ts";
+import { runCommand, type CommandOutput } from "../cli/run-command.ts";
 
-/** Runs `newsbrief topics <args>` in-process, capturing stdout and stderr. */
-async function run(...args: string[]): Promise<{ stdout: string; stderr: string }> {
-  const program = new Command().name("newsbrief").exitOverride();
-  registerTopicsCommand(program);
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(["topics", ...args], { from: "user" });
-  } finally {
-    vi.restoreAllMocks();
-  }
-  return { stdout, stderr };
+/** Runs `newsbrief topics <args>` in-process. */
+function run(...args: string[]): Promise<CommandOutput> {
+  return runCommand([registerTopicsCommand], ["topics", ...args]);
 }
 
 afterEach(() => vi.restoreAllMocks());
