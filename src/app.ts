@@ -53,11 +53,12 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     await bot.init().catch((error: unknown) => {
       throw new StartupError(describeInitFailure(error, config.apiRoot), { cause: error });
     });
-    await publishCommandMenus(bot.api, i18n, config.defaultLocale, logger.child({ module: "bot" }));
     running =
       config.mode.kind === "webhook"
         ? await startWebhook(bot, config.mode, logger.child({ module: "webhook" }))
         : await startPolling(bot, logger.child({ module: "polling" }));
+    // The menu is a convenience: users are served while it is published (and retried).
+    void publishCommandMenus(bot.api, i18n, config.defaultLocale, logger.child({ module: "bot" }));
   } catch (error) {
     await store.close();
     throw error;

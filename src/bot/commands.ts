@@ -24,7 +24,7 @@ export async function publishCommandMenus(api: Api, i18n: I18n<CoreContext>, def
       await api.setMyCommands(menuFor(i18n, locale), { language_code: locale });
     }
   } catch (error) {
-    // The menu is a convenience: the bot works without it, so start-up goes on.
+    // The bot works without its menu, so a failure here is only worth a warning.
     log.warn({ err: error }, "could not publish the command menus");
   }
 }

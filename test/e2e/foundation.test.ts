@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Api } from "grammy";
 import type { Message } from "grammy/types";
+import { MENU_COMMANDS } from "../../src/bot/commands.ts";
 import type { TelegramEmulator } from "../emulator/index.ts";
 import { startTestBot, testWorld, type RunningTestBot } from "./harness.ts";
 
@@ -39,9 +40,25 @@ describe("first contact", () => {
   });
 
   it("publishes the command menu in both languages", async () => {
-    expect(tg.commandsFor({ languageCode: "uk" }).map((c) => c.command)).toEqual(["start", "help", "language"]);
-    expect(tg.commandsFor({ languageCode: "uk" })[2]?.description).toBe("Змінити мову");
-    expect(tg.commandsFor({})[2]?.description).toBe("Change the language");
+    await expect.poll(() => tg.commandsFor({ languageCode: "uk" }).length).toBe(MENU_COMMANDS.length);
+    expect(tg.commandsFor({ languageCode: "uk" }).map((c) => c.command)).toEqual([...MENU_COMMANDS]);
+    const language = (languageCode?: string) => tg.commandsFor(languageCode ? { languageCode } : {}).find((c) => c.command === "language");
+    expect(language("uk")?.description).toBe("Змінити мову");
+    expect(language("en")?.description).toBe("Change the language");
+    expect(language()?.description).toBe("Change the language");
+  });
+});
+
+describe("start-up", () => {
+  it("starts without its command menu when Telegram refuses it, and says so in the log", async () => {
+    await bot?.stop();
+    tg.injectFault({ method: "setMyCommands", errorCode: 400, description: "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID", count: 100 });
+    const restarted = await startTestBot(tg, { databasePath });
+    bot = restarted;
+    await expect.poll(() => restarted.logs.find((line) => line.msg === "could not publish the command menus")?.level).toBe(40);
+    const user = tg.createUser({ languageCode: "en" });
+    tg.userSends(tg.privateChat(user), "/help");
+    expect((await tg.waitForBotMessage(user.id)).text).toMatch(/^newsbrief turns news articles/);
   });
 });
 
