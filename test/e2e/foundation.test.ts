@@ -173,3 +173,25 @@ describe("anything else", () => {
     await expect.poll(async () => (await bot?.app.store.chats.get(chat.id))?.status).toBe("blocked");
   });
 });
+
+describe("shutdown", () => {
+  it("finishes the updates in hand before it closes the database", async () => {
+    await bot?.stop();
+    bot = undefined;
+    // A slow Bot API keeps the reply in flight while the bot is told to stop.
+    const slow = await testWorld({ latencyMs: 300 });
+    const running = await startTestBot(slow.tg, { databasePath: slow.databasePath });
+    try {
+      await expect.poll(() => slow.tg.commandsFor({ languageCode: "uk" }).length, { timeout: 5_000 }).toBe(MENU_COMMANDS.length);
+      const user = slow.tg.createUser({ languageCode: "en" });
+      slow.tg.userSends(slow.tg.privateChat(user), "/language");
+      await expect.poll(() => slow.tg.stats.inFlight, { timeout: 5_000 }).toBeGreaterThan(0);
+      await running.stop();
+      expect(slow.tg.botMessages(user.id).map((m) => m.text)).toEqual(["Choose the language of this chat:"]);
+      expect(running.logs.filter((line) => line.level >= 50)).toEqual([]);
+    } finally {
+      await running.stop();
+      await slow.tg.close();
+    }
+  });
+});
