@@ -5,12 +5,18 @@
 command-start = Вітання і з чого почати
 command-help = Що вміє newsbrief
 command-language = Змінити мову
+command-topics = Обрати теми
+command-subscribe = Стежити за темою або своїми словами
+command-unsubscribe = Перестати стежити
+command-mysubs = За чим стежить цей чат
+command-settings = Доставка, тихі години, часовий пояс
+command-channel = Налаштувати свій канал
 
 ## Початок і довідка
 start-welcome =
     Вітаю, { $name }! Я <b>newsbrief</b>: читаю новини й надсилаю короткі зведення — заголовок і суть у кількох реченнях — на теми, за якими ви стежите.
 
-    Надішліть /help, щоб побачити, що я вмію, або /language, щоб змінити мову.
+    Оберіть, за чим стежити, у /topics або надішліть /help, щоб побачити все, що я вмію. /language змінює мову.
 help-intro = <b>newsbrief</b> перетворює новинні статті на короткі зведення й надсилає їх у чати, що стежать за їхніми темами.
 
 ## Мова
@@ -43,3 +49,134 @@ brief-age-days = { $count ->
 brief-date = { DATETIME($date, day: "numeric", month: "short", year: "numeric") }
 brief-no-text = Не вдалося прочитати статтю на сторінці. Відкрийте її повністю на сайті.
 brief-too-short = На сторінці замало тексту для короткого викладу. Відкрийте статтю повністю на сайті.
+
+## Теми (/topics)
+topics-intro = { $where ->
+    [channel] Теми для каналу <b>{ $title }</b>. Торкніться теми, щоб канал стежив за нею; ✓ позначає те, за чим він уже стежить.
+    [thread] Теми для цієї гілки форуму. Торкніться теми, щоб стежити за нею тут; ✓ позначає те, за чим гілка вже стежить.
+   *[chat] Торкніться теми, щоб стежити за нею в цьому чаті; ✓ позначає те, за чим він уже стежить.
+} (сторінка { $page } з { $pages })
+topics-previous = ‹ Назад
+topics-next = Ще ›
+topics-own-words = ➕ Стежити за своїми словами…
+
+## Підписки (/subscribe, /unsubscribe, посилання)
+subscribe-ask = { $where ->
+    [channel] За чим стежити каналу <b>{ $title }</b>? Дайте відповідь темою, як-от Китай, або своїми словами, наприклад <code>Одеса -футбол</code> чи <code>"зернова угода"</code>.
+   *[other] За чим мені тут стежити? Дайте відповідь темою, як-от Китай, або своїми словами, наприклад <code>Одеса -футбол</code> чи <code>"зернова угода"</code>.
+}
+subscribe-ask-placeholder = Китай, або: Одеса -футбол
+subscribe-done = Стежу за темою <b>{ $name }</b>. Зведення про неї надходитимуть сюди.
+subscribe-already = Уже стежу за темою <b>{ $name }</b>.
+subscribe-words-done = Стежу за вашими словами: <b>{ $words }</b>. Сюди надходитимуть статті, де вони згадуються.
+subscribe-words-already = Уже стежу за <b>{ $words }</b>.
+subscribe-limit = Цей чат уже має { $max } підписок — це найбільше, що можна. Спершу приберіть зайві через /mysubs.
+unsubscribe-done = Більше не стежу за <b>{ $what }</b>.
+unsubscribe-not-following = Нема чого скасовувати: цей чат не стежить за <b>{ $what }</b>. Перелік підписок — у /mysubs.
+deep-link-unknown-topic = Це посилання веде на тему, якої я (вже) не пропоную. Надішліть /topics, щоб побачити доступні теми.
+deep-link-more = Інші теми: /topics · ваші підписки: /mysubs · доставка: /settings
+
+## Власні слова
+words-error-empty = Напишіть слово чи фразу, за якими стежити, наприклад Одеса або "зернова угода".
+words-error-too-long = Це довше за { $max } символів; обмежтеся кількома словами.
+words-error-only-exclusions = Додайте слово, за яким стежити, а не лише слова, які слід пропускати (ті, що з -).
+words-error-too-many-terms = В одній темі можна щонайбільше { $max } слів і фраз.
+words-error-phrase-too-long = Фраза може мати щонайбільше { $max } слів; скоротіть її.
+words-error-stem-too-short = Поставте перед * щонайменше 4 літери, наприклад Одес*.
+words-error-unclosed-quote = Лапки не закрито: візьміть фразу в дві позначки ".
+
+## Підписки чату (/mysubs)
+mysubs-header = { $where ->
+    [channel] Підписки каналу <b>{ $title }</b>
+    [thread] Підписки цієї гілки форуму
+   *[chat] Підписки цього чату
+} ({ $count }):
+mysubs-topic-line = • { $name }
+mysubs-words-line = • ваші слова: { $words }
+mysubs-topic-paused = (більше не пропонується)
+mysubs-footer = Торкніться ✕, щоб відписатися. Додати ще — /topics або /subscribe.
+mysubs-empty = { $where ->
+    [channel] Канал <b>{ $title }</b> поки ні за чим не стежить.
+    [thread] Ця гілка форуму поки ні за чим не стежить.
+   *[chat] Цей чат поки ні за чим не стежить.
+} Оберіть теми в /topics або стежте за своїми словами через /subscribe.
+
+## Запитання бота
+prompt-cancelled = Скасовано.
+prompt-nothing-to-cancel = Нема чого скасовувати.
+prompt-chat-gone = Цей чат мені більше не доступний, тож нічого не змінено.
+
+## Налаштування (/settings)
+settings-summary =
+    ⚙️ <b>{ $where ->
+        [channel] Налаштування каналу { $title }
+       *[chat] Налаштування цього чату
+    }</b>
+
+    Доставка: { $delivery }
+    Часовий пояс: { $zone }
+    Тихі години: { $quiet }
+    Термінові новини в тихі години: { $breaking }
+    Попередній перегляд посилань: { $previews }
+    Зображення: { $images }
+    Мова: { $language }
+settings-on = увімк.
+settings-off = вимк.
+settings-saved = Збережено.
+settings-back = « Назад
+settings-button-delivery = 📬 Доставка: { $value }
+settings-button-zone = 🕓 Часовий пояс: { $value }
+settings-button-quiet = 🌙 Тихі години: { $value }
+settings-button-breaking = ⚡ Термінове в тихі години: { $value }
+settings-button-previews = 🔗 Перегляд посилань: { $value }
+settings-button-images = 🖼 Зображення: { $value }
+settings-button-language = 🌐 Мова: { $value }
+settings-delivery-choose = Як надсилати зведення? Дайджест збирає їх і надсилає разом.
+settings-delivery-instant = Одразу
+settings-delivery-hourly = Щогодинний дайджест
+settings-delivery-daily = Щоденний дайджест
+settings-delivery-daily-at = щоденний дайджест о { $time }
+settings-zone-choose = Час рахується за часовим поясом чату, зараз це { $zone }. Оберіть пояс або введіть інший.
+settings-zone-type = ⌨️ Ввести інший пояс…
+settings-zone-ask = { $where ->
+    [channel] У якому часовому поясі канал <b>{ $title }</b>? Дайте відповідь назвою поясу, як-от <code>Europe/Kyiv</code>, <code>America/Chicago</code>, або просто містом: <code>Lisbon</code>.
+   *[other] У якому часовому поясі цей чат? Дайте відповідь назвою поясу, як-от <code>Europe/Kyiv</code>, <code>America/Chicago</code>, або просто містом: <code>Lisbon</code>.
+}
+settings-zone-placeholder = Europe/Kyiv
+settings-zone-saved = Часовий пояс: <b>{ $zone }</b>.
+settings-zone-invalid = Я не знаю часового поясу «{ $zone }». Напишіть назву на зразок Europe/Kyiv чи America/New_York або велике місто в ньому (латиницею).
+settings-quiet-choose = У тихі години зведення чекають і надходять, коли ті скінчаться (термінові новини можуть пройти, якщо ви дозволите).
+settings-quiet-off = Без тихих годин
+
+## Канали (/channel, в особистому чаті)
+channel-private-only = Канали налаштовують в особистому чаті зі мною: відкрийте його й надішліть /channel @вашканал.
+channel-how-to = Щоб надсилати зведення у ваш канал:
+    1. Додайте @{ $bot } до каналу адміністратором із правом публікувати.
+    2. Надішліть мені <code>/channel @вашканал</code> або перешліть будь-який допис із нього.
+channel-list = Канали, налаштовані тут; торкніться каналу, щоб керувати ним. Щоб додати інший, надішліть <code>/channel @назва</code> або перешліть мені допис із нього (спершу зробіть @{ $bot } там адміністратором).
+channel-bad-reference = Це не схоже на канал. Надішліть <code>/channel @назва</code>, посилання t.me на нього або його id, як-от <code>-1001234567890</code>.
+channel-not-found = Я не бачу { $channel }. Додайте @{ $bot } до каналу адміністратором і спробуйте ще раз.
+channel-not-a-channel = <b>{ $title }</b> — не канал. У групі надішліть /topics і /settings просто там.
+channel-bot-not-admin = Я не адміністратор каналу <b>{ $title }</b> з правом публікувати. Зробіть @{ $bot } адміністратором із правом надсилати дописи й спробуйте ще раз.
+channel-user-not-admin = Налаштовувати <b>{ $title }</b> можуть лише його адміністратори.
+channel-ready = Готово: <b>{ $title }</b> налаштовано.
+channel-menu = Керування каналом <b>{ $title }</b>. Оберіть, що змінити:
+channel-button-topics = 📰 Теми
+channel-button-words = ➕ Свої слова
+channel-button-subscriptions = 📋 Підписки
+channel-button-settings = ⚙️ Налаштування
+channel-button-forget = Прибрати з цього списку
+channel-back = « Меню каналу
+channel-forgotten = Прибрано з вашого списку.
+channel-forgotten-text = Канал прибрано з вашого списку; його підписки не змінилися. Надішліть /channel, щоб побачити свої канали.
+
+## Редагування тем (адміністратори newsbrief)
+topic-admin-only = Редагувати теми можуть лише адміністратори newsbrief. Щоб стежити за чимось, скористайтеся /topics або /subscribe.
+topic-admin-usage = Використання: <code>/topicadd slug Назва англійською | Назва українською | псевдонім, псевдонім | розділ, розділ</code> (розділи необов'язкові), наприклад <code>/topicadd lviv Lviv | Львів | Lviv, Lvov, Львів, Львова</code>. <code>/topicoff slug</code> і <code>/topicon slug</code> припиняють і відновлюють показ теми.
+topic-admin-invalid = Тему не збережено:
+    { $problems }
+topic-admin-added = Додано <b>{ $name }</b> (<code>{ $slug }</code>). Посилання, щоб стежити: https://t.me/{ $bot }?start=sub_{ $slug }
+topic-admin-edited = Оновлено <b>{ $name }</b> (<code>{ $slug }</code>). Посилання, щоб стежити: https://t.me/{ $bot }?start=sub_{ $slug }
+topic-admin-unknown = Теми «{ $slug }» немає.
+topic-admin-disabled = <b>{ $name }</b> більше не пропонується. Чати, що стежать за нею, зберігають підписку.
+topic-admin-enabled = <b>{ $name }</b> знову пропонується.

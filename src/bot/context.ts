@@ -6,10 +6,31 @@ import type { Locale } from "../i18n/locales.ts";
 import type { Logger } from "../logger.ts";
 import type { ChatRecord, Store } from "../store/index.ts";
 
+/** What a question the bot asked waits for: words to follow, or a time zone to type. */
+export type PromptKind = "words" | "timezone";
+
+/** A question (a ForceReply message) waiting for its answer; see `subscriptions/prompts.ts`. */
+export interface PendingPrompt {
+  kind: PromptKind;
+  /** The question's message: the answer replies to it. */
+  messageId: number;
+  /** Who was asked; only their answer counts. */
+  userId: number;
+  /** The chat and forum topic the answer applies to (a channel, when asked from a private chat). */
+  chatId: number;
+  threadId: number;
+  /** When it was asked (ms since the epoch). */
+  at: number;
+}
+
 /** Per-chat state kept between updates (and restarts). */
 export interface SessionData {
   /** The page of /topics the chat last looked at, so "back" returns there. */
   topicsPage?: number;
+  /** Questions waiting for an answer in this chat. */
+  prompts?: PendingPrompt[];
+  /** Channels set up from this private chat with /channel, most recent last. */
+  channels?: number[];
 }
 
 export interface BotDeps {

@@ -9,10 +9,16 @@ import { Bot, session, type Context } from "grammy";
 import { createI18n } from "../i18n/index.ts";
 import type { BotConfig, BotContext, BotDeps, ConversationContext, CoreContext, SessionData } from "./context.ts";
 import { handleUpdateError } from "./error-handler.ts";
+import { channelsFeature } from "./features/channels.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { languageFeature } from "./features/language.ts";
 import { membershipFeature } from "./features/membership.ts";
+import { promptsFeature } from "./features/prompts.ts";
+import { settingsFeature } from "./features/settings.ts";
 import { startFeature } from "./features/start.ts";
+import { subscribeDeepLink, subscribeFeature } from "./features/subscribe.ts";
+import { topicAdminFeature } from "./features/topic-admin.ts";
+import { topicsFeature } from "./features/topics.ts";
 import { chatRecord } from "./middlewares/chat-record.ts";
 import { updateContext } from "./middlewares/update-context.ts";
 import { stateStorage } from "./storage.ts";
@@ -61,8 +67,15 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotConfig, op
   );
 
   protectedBot.use(membershipFeature());
-  protectedBot.use(startFeature());
+  protectedBot.use(startFeature([subscribeDeepLink]));
   protectedBot.use(languageFeature());
+  protectedBot.use(topicsFeature());
+  protectedBot.use(subscribeFeature());
+  protectedBot.use(settingsFeature());
+  protectedBot.use(channelsFeature());
+  protectedBot.use(topicAdminFeature());
+  // Answers to the bot's questions: after every command, before the catch-all.
+  protectedBot.use(promptsFeature());
   protectedBot.use(fallbackFeature());
 
   return { bot, i18n };

@@ -1,14 +1,26 @@
 /** The Store over Kysely: the same queries serve SQLite today and PostgreSQL later. */
 import type { Kysely } from "kysely";
+import { DEFAULT_CATALOG } from "../../topics/catalog.ts";
+import type { Topic } from "../../topics/types.ts";
 import type { Database } from "../db-schema.ts";
 import type { Store } from "../repositories.ts";
 import { KyselyAuditLog } from "./audit.ts";
 import { KyselyChatRepository } from "./chats.ts";
 import { KyselyStateRepository } from "./state.ts";
+import { KyselySubscriptionRepository } from "./subscriptions.ts";
+import { KyselyTopicRepository } from "./topics.ts";
 
-export function createKyselyStore(db: Kysely<Database>, options: { now: () => Date }): Store {
+export interface KyselyStoreOptions {
+  now: () => Date;
+  /** The topics shipped with newsbrief, merged into the table on first use; the curated catalog unless given. */
+  catalog?: readonly Topic[];
+}
+
+export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOptions): Store {
   return {
     chats: new KyselyChatRepository(db, options.now),
+    topics: new KyselyTopicRepository(db, options.now, options.catalog ?? DEFAULT_CATALOG),
+    subscriptions: new KyselySubscriptionRepository(db, options.now),
     state: new KyselyStateRepository(db, options.now),
     audit: new KyselyAuditLog(db, options.now),
     close: () => db.destroy(),

@@ -1,0 +1,85 @@
+/** newsbrief's admins edit the topic catalog from the bot; everyone else is refused. */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { TelegramEmulator } from "../emulator/index.ts";
+import { startTestBot, testWorld, type RunningTestBot } from "./harness.ts";
+import { buttonsOf } from "./helpers.ts";
+
+const ADMIN_ID = 424242;
+let tg: TelegramEmulator;
+let bot: RunningTestBot;
+
+beforeEach(async () => {
+  const world = await testWorld();
+  tg = world.tg;
+  bot = await startTestBot(tg, { databasePath: world.databasePath, env: { ADMIN_IDS: String(ADMIN_ID) } });
+});
+
+afterEach(async () => {
+  await bot.stop();
+  await tg.close();
+});
+
+describe("topic editing", () => {
+  it("adds, edits, withdraws and restores topics, each in the audit log", async () => {
+    const admin = tg.privateChat(tg.createUser({ id: ADMIN_ID, languageCode: "en" }));
+    const reader = tg.privateChat(tg.createUser({ languageCode: "en" }));
+    const say = async (chat: typeof admin, text: string) => {
+      tg.userSends(chat, text);
+      return (await tg.waitForBotMessage(chat.id)).text;
+    };
+
+    expect(await say(admin, "/topicadd lviv Lviv | Львів | Lviv, Lvov, Львів, Львова")).toBe(
+      `Added Lviv (lviv). Link to follow it: https://t.me/${tg.botUser.username}?start=sub_lviv`,
+    );
+    expect(await say(reader, "/subscribe Львова")).toBe("Following Lviv. Briefs on it will come here.");
+    expect(await say(reader, "/start sub_lviv")).toMatch(/^Already following Lviv\./);
+
+    expect(await say(admin, "/topicadd china China | Китай | China, Beijing | china")).toMatch(/^Updated China \(china\)/);
+    expect((await bot.app.store.topics.get("china"))?.topic).toMatchObject({ aliases: ["China", "Beijing"], sections: ["china"], keywords: expect.arrayContaining(["Chinese"]) });
+    expect(await bot.app.store.topics.get("china")).toMatchObject({ builtin: false, enabled: true });
+
+    expect(await say(admin, "/topicoff lviv")).toBe("Lviv is no longer offered. Chats that follow it keep their subscription.");
+    tg.userSends(reader, "/topics");
+    tg.userSends(reader, "/mysubs");
+    const menu = await tg.waitForBotMessage(reader.id);
+    expect(buttonsOf(menu).map((b) => b.text)).not.toContain("Lviv");
+    expect((await tg.waitForBotMessage(reader.id)).text).toMatch(/^This chat follows one thing:\n\n• Lviv \(no longer offered\)/);
+    expect(await say(reader, "/subscribe Lviv")).toBe("Following your words: Lviv. Any article that mentions them will come here.");
+    expect(await say(admin, "/topicon lviv")).toBe("Lviv is offered again.");
+
+    const actions = (await bot.app.store.audit.recent({ limit: 20 })).filter((a) => a.action.startsWith("topic.")).map((a) => [a.action, a.actorId, a.details.slug]);
+    expect(actions).toEqual([
+      ["topic.enable", ADMIN_ID, "lviv"],
+      ["topic.disable", ADMIN_ID, "lviv"],
+      ["topic.edit", ADMIN_ID, "china"],
+      ["topic.add", ADMIN_ID, "lviv"],
+    ]);
+  });
+
+  it("explains a malformed or invalid topic and saves nothing", async () => {
+    const admin = tg.privateChat(tg.createUser({ id: ADMIN_ID, languageCode: "en" }));
+    tg.userSends(admin, "/topicadd lviv Lviv");
+    expect((await tg.waitForBotMessage(admin.id)).text).toMatch(/^Usage: \/topicadd slug English name \| Ukrainian name \| alias, alias/);
+    tg.userSends(admin, "/topicadd Lviv-City <b>Lviv</b> |  | Л*");
+    expect((await tg.waitForBotMessage(admin.id)).text).toBe(
+      'The topic was not saved:\n• topic "Lviv-City": the slug must be 1–32 characters of a–z, 0–9 and single hyphens inside\n' +
+        '• topic "Lviv-City": the uk name is empty\n• topic "Lviv-City": the stem "Л*" needs at least 4 letters before the *',
+    );
+    tg.userSends(admin, "/topicoff atlantis");
+    expect((await tg.waitForBotMessage(admin.id)).text).toBe("There is no topic “atlantis”.");
+    expect((await bot.app.store.topics.listAll()).map((t) => t.topic.slug)).not.toContain("Lviv-City");
+  });
+
+  it("refuses everyone who is not a newsbrief admin, even a group's own admin", async () => {
+    const owner = tg.createUser({ languageCode: "en" });
+    const group = tg.createGroup({ title: "G", members: [{ user: owner, status: "creator" }] });
+    tg.userSends(group, "/topicoff china", { from: owner });
+    expect((await tg.waitForBotMessage(group.id)).text).toBe(
+      "Only newsbrief's administrators can edit topics. To follow something, use /topics or /subscribe.",
+    );
+    tg.userSends(tg.privateChat(owner), "/topicadd lviv Lviv | Львів | Lviv");
+    expect((await tg.waitForBotMessage(owner.id)).text).toMatch(/^Only newsbrief's administrators can edit topics\./);
+    expect(await bot.app.store.topics.get("china")).toMatchObject({ enabled: true, builtin: true });
+    expect(await bot.app.store.topics.get("lviv")).toBeUndefined();
+  });
+});
