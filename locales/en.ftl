@@ -171,7 +171,7 @@ channel-forgotten-text = The channel is off your list; what it follows is unchan
 
 ## Editing topics (newsbrief admins)
 topic-admin-only = Only newsbrief's administrators can edit topics. To follow something, use /topics or /subscribe.
-topic-admin-usage = Usage: <code>/topicadd slug English name | Ukrainian name | alias, alias | section, section</code> (sections optional), e.g. <code>/topicadd lviv Lviv | Львів | Lviv, Lvov, Львів, Львова</code>. <code>/topicoff slug</code> and <code>/topicon slug</code> stop and resume offering a topic.
+topic-admin-usage = Usage: <code>/topicadd slug English name | Ukrainian name | alias, alias | section, section</code> (sections optional), e.g. <code>/topicadd lviv Lviv | Львів | Lviv, Lvov, Львів, Львова</code>. <code>/topicoff slug</code> and <code>/topicon slug</code> stop and resume offering a topic. Or send <code>/topicadd</code> alone in a private chat to be asked step by step.
 topic-admin-invalid = The topic was not saved:
     { $problems }
 topic-admin-added = Added <b>{ $name }</b> (<code>{ $slug }</code>). Link to follow it: https://t.me/{ $bot }?start=sub_{ $slug }
@@ -179,3 +179,12 @@ topic-admin-edited = Updated <b>{ $name }</b> (<code>{ $slug }</code>). Link to 
 topic-admin-unknown = There is no topic “{ $slug }”.
 topic-admin-disabled = <b>{ $name }</b> is no longer offered. Chats that follow it keep their subscription.
 topic-admin-enabled = <b>{ $name }</b> is offered again.
+
+## Topic wizard (/topicadd without arguments; newsbrief admins)
+topic-wizard-slug = A new topic, step by step (send /cancel to stop). First its short id, the <b>slug</b>: lowercase letters, digits and dashes, e.g. <code>lviv</code>. Editing an existing topic? Send its slug.
+topic-wizard-slug-invalid = That is not a slug: use lowercase Latin letters, digits and dashes, up to 32 characters, e.g. <code>grain-deal</code>.
+topic-wizard-name-en = Its name in English, as readers will see it (e.g. <i>Lviv</i>):
+topic-wizard-name-uk = Its name in Ukrainian (e.g. <i>Львів</i>):
+topic-wizard-aliases = The words that mean it in articles, separated by commas, in every language and spelling (e.g. <i>Lviv, Lvov, Львів, Львова, Львові</i>):
+topic-wizard-text-only = Please answer with text, or send /cancel.
+topic-wizard-cancelled = Stopped; no topic was saved.

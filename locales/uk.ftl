@@ -172,7 +172,7 @@ channel-forgotten-text = Канал прибрано з вашого списк�
 
 ## Редагування тем (адміністратори newsbrief)
 topic-admin-only = Редагувати теми можуть лише адміністратори newsbrief. Щоб стежити за чимось, скористайтеся /topics або /subscribe.
-topic-admin-usage = Використання: <code>/topicadd slug Назва англійською | Назва українською | псевдонім, псевдонім | розділ, розділ</code> (розділи необов'язкові), наприклад <code>/topicadd lviv Lviv | Львів | Lviv, Lvov, Львів, Львова</code>. <code>/topicoff slug</code> і <code>/topicon slug</code> припиняють і відновлюють показ теми.
+topic-admin-usage = Використання: <code>/topicadd slug Назва англійською | Назва українською | псевдонім, псевдонім | розділ, розділ</code> (розділи необов'язкові), наприклад <code>/topicadd lviv Lviv | Львів | Lviv, Lvov, Львів, Львова</code>. <code>/topicoff slug</code> і <code>/topicon slug</code> припиняють і відновлюють показ теми. Або надішліть просто <code>/topicadd</code> в особистому чаті, і я запитаю все крок за кроком.
 topic-admin-invalid = Тему не збережено:
     { $problems }
 topic-admin-added = Додано <b>{ $name }</b> (<code>{ $slug }</code>). Посилання, щоб стежити: https://t.me/{ $bot }?start=sub_{ $slug }
@@ -180,3 +180,12 @@ topic-admin-edited = Оновлено <b>{ $name }</b> (<code>{ $slug }</code>).
 topic-admin-unknown = Теми «{ $slug }» немає.
 topic-admin-disabled = <b>{ $name }</b> більше не пропонується. Чати, що стежать за нею, зберігають підписку.
 topic-admin-enabled = <b>{ $name }</b> знову пропонується.
+
+## Майстер тем (/topicadd без аргументів; адміністратори newsbrief)
+topic-wizard-slug = Нова тема, крок за кроком (надішліть /cancel, щоб зупинитися). Спершу її короткий ідентифікатор, <b>slug</b>: малі латинські літери, цифри й дефіси, напр. <code>lviv</code>. Редагуєте наявну тему? Надішліть її slug.
+topic-wizard-slug-invalid = Це не slug: лише малі латинські літери, цифри й дефіси, до 32 символів, напр. <code>grain-deal</code>.
+topic-wizard-name-en = Її назва англійською, як її бачитимуть читачі (напр. <i>Lviv</i>):
+topic-wizard-name-uk = Її назва українською (напр. <i>Львів</i>):
+topic-wizard-aliases = Слова, що її позначають у статтях, через кому, усіма мовами й написаннями (напр. <i>Lviv, Lvov, Львів, Львова, Львові</i>):
+topic-wizard-text-only = Будь ласка, дайте відповідь текстом або надішліть /cancel.
+topic-wizard-cancelled = Зупинено; тему не збережено.

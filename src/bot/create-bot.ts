@@ -3,7 +3,7 @@
  * feature. Nothing here starts polling; see `run/` for that.
  */
 import { autoRetry } from "@grammyjs/auto-retry";
-import { conversations } from "@grammyjs/conversations";
+import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, session, type Context } from "grammy";
 import { createI18n } from "../i18n/index.ts";
@@ -15,6 +15,7 @@ import { languageFeature } from "./features/language.ts";
 import { membershipFeature } from "./features/membership.ts";
 import { promptsFeature } from "./features/prompts.ts";
 import { settingsFeature } from "./features/settings.ts";
+import { TOPIC_WIZARD, topicWizard } from "./features/topic-wizard.ts";
 import { startFeature } from "./features/start.ts";
 import { subscribeDeepLink, subscribeFeature } from "./features/subscribe.ts";
 import { topicAdminFeature } from "./features/topic-admin.ts";
@@ -65,6 +66,7 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotConfig, op
       plugins: [updateContext(deps, botConfig), chatRecord(), i18n.middleware()],
     }),
   );
+  protectedBot.use(createConversation(topicWizard, TOPIC_WIZARD));
 
   protectedBot.use(membershipFeature());
   protectedBot.use(startFeature([subscribeDeepLink]));

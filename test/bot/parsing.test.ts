@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { channelRef } from "../../src/bot/features/channels.ts";
-import { parseTopicCommand } from "../../src/bot/features/topic-admin.ts";
+import { parseTopicCommand } from "../../src/bot/topic-edit.ts";
 import { findTopic } from "../../src/bot/subscriptions/lookup.ts";
 import { parseTimeZone } from "../../src/bot/time-zone.ts";
 import { DEFAULT_CATALOG } from "../../src/topics/index.ts";

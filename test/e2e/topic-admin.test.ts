@@ -7,11 +7,13 @@ import { buttonsOf } from "./helpers.ts";
 const ADMIN_ID = 424242;
 let tg: TelegramEmulator;
 let bot: RunningTestBot;
+let databasePath: string;
 
 beforeEach(async () => {
   const world = await testWorld();
   tg = world.tg;
-  bot = await startTestBot(tg, { databasePath: world.databasePath, env: { ADMIN_IDS: String(ADMIN_ID) } });
+  databasePath = world.databasePath;
+  bot = await startTestBot(tg, { databasePath, env: { ADMIN_IDS: String(ADMIN_ID) } });
 });
 
 afterEach(async () => {
@@ -81,5 +83,43 @@ describe("topic editing", () => {
     expect((await tg.waitForBotMessage(owner.id)).text).toMatch(/^Only newsbrief's administrators can edit topics\./);
     expect(await bot.app.store.topics.get("china")).toMatchObject({ enabled: true, builtin: true });
     expect(await bot.app.store.topics.get("lviv")).toBeUndefined();
+  });
+
+  it("asks for a topic step by step, and the conversation survives a restart", async () => {
+    const admin = tg.privateChat(tg.createUser({ id: ADMIN_ID, languageCode: "uk" }));
+    const answer = async (text: string) => {
+      tg.userSends(admin, text);
+      return (await tg.waitForBotMessage(admin.id)).text;
+    };
+    expect(await answer("/topicadd")).toMatch(/^Нова тема, крок за кроком/);
+    expect(await answer("Not A Slug!")).toMatch(/^Це не slug/);
+    expect(await answer("lviv")).toMatch(/^Її назва англійською/);
+    expect(await answer("Lviv")).toMatch(/^Її назва українською/);
+
+    // The bot restarts between two answers; the conversation goes on where it was.
+    await bot.stop();
+    bot = await startTestBot(tg, { databasePath, env: { ADMIN_IDS: String(ADMIN_ID) } });
+    expect(await answer("Львів")).toMatch(/^Слова, що її позначають/);
+    expect(await answer("Lviv, Lvov, Львів, Львова")).toBe(`Додано Львів (lviv). Посилання, щоб стежити: https://t.me/${tg.botUser.username}?start=sub_lviv`);
+    expect((await bot.app.store.topics.get("lviv"))?.topic).toMatchObject({ names: { en: "Lviv", uk: "Львів" }, aliases: ["Lviv", "Lvov", "Львів", "Львова"] });
+    // Once it is over, messages are the bot's ordinary business again.
+    expect(await answer("hello")).toBe("Я відповідаю лише на команди. Надішліть /help, щоб їх побачити.");
+  });
+
+  it("stops the guided topic on /cancel and saves nothing", async () => {
+    const admin = tg.privateChat(tg.createUser({ id: ADMIN_ID, languageCode: "en" }));
+    tg.userSends(admin, "/topicadd");
+    await tg.waitForBotMessage(admin.id);
+    tg.userSends(admin, "kharkiv");
+    await tg.waitForBotMessage(admin.id);
+    tg.userSends(admin, "/cancel");
+    expect((await tg.waitForBotMessage(admin.id)).text).toBe("Stopped; no topic was saved.");
+    expect(await bot.app.store.topics.get("kharkiv")).toBeUndefined();
+
+    tg.userSends(admin, "/topicadd");
+    await tg.waitForBotMessage(admin.id);
+    tg.userSends(admin, "/help");
+    expect((await tg.waitForBotMessage(admin.id)).text).toBe("Stopped; no topic was saved.");
+    expect((await tg.waitForBotMessage(admin.id)).text).toMatch(/^newsbrief turns news articles/);
   });
 });

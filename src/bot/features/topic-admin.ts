@@ -1,15 +1,17 @@
 /**
  * Editing the topic catalog from the bot, for newsbrief's admins (config `adminIds`) only:
  *   /topicadd <slug> <English name> | <Ukrainian name> | alias, alias… [| section label, …]
+ *   /topicadd          (in a private chat) the same, asked for step by step; see topic-wizard.ts
  *   /topicoff <slug>   stops offering a topic (subscriptions are kept)
  *   /topicon <slug>    offers it again
  * Editing an existing topic keeps what the command does not mention (keywords, excludes, and
  * sections unless given). Every change goes to the audit log.
  */
 import { Composer } from "grammy";
-import { TopicValidationError, type Topic } from "../../topics/index.ts";
+import { TOPIC_WIZARD } from "./topic-wizard.ts";
 import type { BotContext } from "../context.ts";
 import { escapeHtml } from "../html.ts";
+import { parseTopicCommand, saveTopic } from "../topic-edit.ts";
 import { isBotAdmin } from "../permissions.ts";
 
 export function topicAdminFeature(): Composer<BotContext> {
@@ -23,35 +25,16 @@ export function topicAdminFeature(): Composer<BotContext> {
   });
 
   adminsOnly.command("topicadd", async (ctx) => {
+    if (ctx.match.trim() === "" && ctx.chat.type === "private") {
+      await ctx.conversation.enter(TOPIC_WIZARD);
+      return;
+    }
     const parsed = parseTopicCommand(ctx.match);
     if (parsed === undefined) {
       await ctx.reply(ctx.t("topic-admin-usage"), { parse_mode: "HTML" });
       return;
     }
-    const existing = await ctx.deps.store.topics.get(parsed.slug);
-    const topic: Topic = {
-      ...existing?.topic,
-      slug: parsed.slug,
-      names: parsed.names,
-      aliases: parsed.aliases,
-      sections: parsed.sections ?? existing?.topic.sections ?? [],
-    };
-    try {
-      await ctx.deps.store.topics.upsert(topic);
-    } catch (error) {
-      if (!(error instanceof TopicValidationError)) throw error;
-      await ctx.reply(ctx.t("topic-admin-invalid", { problems: escapeHtml(error.problems.map((p) => `• ${p}`).join("\n")) }), { parse_mode: "HTML" });
-      return;
-    }
-    await ctx.deps.store.audit.record({
-      actorId: ctx.from?.id ?? null,
-      chatId: ctx.chat.id,
-      action: existing ? "topic.edit" : "topic.add",
-      details: { slug: topic.slug, names: topic.names, aliases: topic.aliases, sections: topic.sections },
-    });
-    const name = escapeHtml(topic.names[ctx.locale]);
-    const variables = { name, slug: topic.slug, bot: ctx.me.username };
-    await ctx.reply(existing ? ctx.t("topic-admin-edited", variables) : ctx.t("topic-admin-added", variables), { parse_mode: "HTML" });
+    await ctx.reply(await saveTopic(ctx, parsed), { parse_mode: "HTML" });
   });
 
   for (const [command, enabled] of [
@@ -73,23 +56,4 @@ export function topicAdminFeature(): Composer<BotContext> {
   }
 
   return feature;
-}
-
-interface TopicCommand {
-  slug: string;
-  names: { en: string; uk: string };
-  aliases: string[];
-  sections?: string[];
-}
-
-/** `<slug> <English name> | <Ukrainian name> | aliases [| sections]`; undefined when the shape is wrong. */
-export function parseTopicCommand(text: string): TopicCommand | undefined {
-  const match = /^\s*(\S+)\s+([\s\S]*)$/.exec(text);
-  if (!match) return undefined;
-  const [, slug = "", rest = ""] = match;
-  const parts = rest.split("|").map((part) => part.trim());
-  if (parts.length < 3 || parts.length > 4) return undefined;
-  const [en = "", uk = "", aliases = "", sections] = parts;
-  const list = (value: string) => value.split(",").map((item) => item.trim()).filter((item) => item !== "");
-  return { slug, names: { en, uk }, aliases: list(aliases), ...(sections !== undefined ? { sections: list(sections) } : {}) };
 }
