@@ -1,7 +1,7 @@
 /** An admin's edit of the topic catalog, as the /topicadd command and its guided version make it. */
 import { TopicValidationError, type Topic } from "../topics/index.ts";
 import type { BotContext } from "./context.ts";
-import { escapeHtml } from "./html.ts";
+import { escapeHtml } from "../brief/index.ts";
 
 /**
  * Validates, stores and audits an admin's topic, keeping what the edit does not mention

@@ -7,7 +7,7 @@ import { Composer, GrammyError } from "grammy";
 import type { ChatFullInfo } from "grammy/types";
 import type { BotContext } from "../context.ts";
 import { answerAdminsOnly, answerInvalid, redraw } from "../callback-answers.ts";
-import { escapeHtml } from "../html.ts";
+import { escapeHtml } from "../../brief/index.ts";
 import { channelButton, channelListKeyboard, channelMenuKeyboard } from "../keyboards/channels.ts";
 import { canManageChat } from "../permissions.ts";
 import { mayManage, placeOf, remoteScope, type ChatScope } from "../subscriptions/scope.ts";

@@ -8,7 +8,7 @@ import type { Locale } from "../../i18n/locales.ts";
 import type { ChatSettings } from "../../store/index.ts";
 import type { BotContext } from "../context.ts";
 import { answerAdminsOnly, answerInvalid, redraw } from "../callback-answers.ts";
-import { escapeHtml } from "../html.ts";
+import { escapeHtml } from "../../brief/index.ts";
 import { withChannelBack } from "../keyboards/channel-button.ts";
 import {
   LANGUAGE_NAMES,

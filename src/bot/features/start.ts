@@ -2,7 +2,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
 import { MENU_COMMANDS } from "../commands.ts";
-import { escapeHtml } from "../html.ts";
+import { escapeHtml } from "../../brief/index.ts";
 
 /** A deep-link payload handler: returns true when it handled the payload. */
 export type DeepLinkHandler = (ctx: BotContext, payload: string) => Promise<boolean>;

@@ -7,7 +7,7 @@ import { isValidSlug, type Topic } from "../../topics/index.ts";
 import type { Subscription } from "../../store/index.ts";
 import type { BotContext } from "../context.ts";
 import { answerAdminsOnly, answerInvalid, redraw } from "../callback-answers.ts";
-import { escapeHtml } from "../html.ts";
+import { escapeHtml } from "../../brief/index.ts";
 import { withChannelBack } from "../keyboards/channel-button.ts";
 import { subscriptionsButton, subscriptionsKeyboard } from "../keyboards/subscriptions.ts";
 import { audit, followTopic, subscribeToText, unsubscribeFromText } from "../subscriptions/actions.ts";

@@ -10,7 +10,7 @@
 import { Composer } from "grammy";
 import { TOPIC_WIZARD } from "./topic-wizard.ts";
 import type { BotContext } from "../context.ts";
-import { escapeHtml } from "../html.ts";
+import { escapeHtml } from "../../brief/index.ts";
 import { parseTopicCommand, saveTopic } from "../topic-edit.ts";
 import { isBotAdmin } from "../permissions.ts";
 

@@ -2,7 +2,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
 import { answerAdminsOnly, answerInvalid, redraw } from "../callback-answers.ts";
-import { escapeHtml } from "../html.ts";
+import { escapeHtml } from "../../brief/index.ts";
 import { withChannelBack } from "../keyboards/channel-button.ts";
 import { pageCount, topicsButton, topicsKeyboard } from "../keyboards/topics.ts";
 import { followTopic, unfollowTopic } from "../subscriptions/actions.ts";

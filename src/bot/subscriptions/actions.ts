@@ -4,7 +4,7 @@
  */
 import { CUSTOM_TOPIC_LIMITS, parseCustomTopic, type CustomTopicErrorCode, type Topic } from "../../topics/index.ts";
 import type { BotContext } from "../context.ts";
-import { escapeHtml } from "../html.ts";
+import { escapeHtml } from "../../brief/index.ts";
 import { findTopic, topicName } from "./lookup.ts";
 import type { ChatScope } from "./scope.ts";
 
