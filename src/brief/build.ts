@@ -1,10 +1,12 @@
 /**
  * Article → Brief: clean the body, split it into sentences, score them, pick the best few
- * under the word budget. Extractive and deterministic: every sentence is the article's own.
+ * under the word budget, and open with the one that carries the story.
+ * Extractive and deterministic: every sentence is the article's own.
  */
 import type { Article } from "../extract/article.ts";
 import { compressSentence, isDebrisSentence, stripDateline, stripInlineDebris, tidy } from "./clean.ts";
-import { DEFAULT_WEIGHTS, ONE_SENTENCE_WEIGHTS, scoreSentences, type ScoreWeights, type ScoredSentence } from "./score.ts";
+import { leadWithStorySentence } from "./order.ts";
+import { DEFAULT_WEIGHTS, STORY_WEIGHTS, scoreSentences, type ScoreWeights, type ScoredSentence } from "./score.ts";
 import { DEFAULT_SELECTION, selectSentences, type SelectionOptions } from "./select.ts";
 import { splitSentences } from "./sentences.ts";
 import { contentStems, wordCount } from "./tokens.ts";
@@ -16,7 +18,10 @@ export const MIN_BODY_WORDS = 15;
 
 /** Knobs for evaluation and tuning; the defaults are what the bot uses. */
 export interface Tuning {
+  /** Weights that choose the sentences (default: DEFAULT_WEIGHTS, or STORY_WEIGHTS for one sentence). */
   weights?: ScoreWeights;
+  /** Weights that pick the story sentence the brief opens with (default: STORY_WEIGHTS). */
+  storyWeights?: ScoreWeights;
   selection?: Partial<SelectionOptions>;
 }
 
@@ -66,14 +71,16 @@ export function summarizeText(
     minSentences: Math.min(maxSentences, wholeAtLeastOne(options.minSentences, base.minSentences)),
     maxWords: wholeAtLeastOne(options.maxWords, base.maxWords),
   };
-  const weights = tuning.weights ?? (maxSentences === 1 ? ONE_SENTENCE_WEIGHTS : DEFAULT_WEIGHTS);
+  const storyWeights = tuning.storyWeights ?? STORY_WEIGHTS;
+  // A one-sentence brief is the story sentence itself, chosen from the whole article.
+  const weights = tuning.weights ?? (maxSentences === 1 ? storyWeights : DEFAULT_WEIGHTS);
   const scored = scoreSentences(
     sentences,
     title,
     weights,
     prepared.map((sentence) => sentence.stems),
   );
-  const chosen = selectSentences(scored, selection);
+  const chosen = leadWithStorySentence(selectSentences(scored, selection), storyWeights);
   if (chosen.length > 0) return { sentences: chosen.map((sentence) => sentence.text), status: "ok" };
   // Every sentence is longer than the budget: the best one, cut at a clause or word boundary.
   const best = bestOf(scored);

@@ -1,7 +1,7 @@
 /**
  * Picks the brief's sentences: greedy maximal marginal relevance (a sentence's score minus its
- * similarity to what is already chosen), under a word budget, then back in document order so
- * the brief reads like the article.
+ * similarity to what is already chosen), under a word budget, returned in article order
+ * (order.ts then decides which of them opens the brief).
  */
 import { similarity, type ScoredSentence } from "./score.ts";
 

@@ -9,7 +9,10 @@ export type BriefStatus = "ok" | "too-short" | "no-text";
 
 export interface Brief {
   title: string;
-  /** The chosen sentences, in article order; empty unless status is "ok". */
+  /**
+   * The chosen sentences: first the one that carries the story on its own (most often the lead),
+   * then the others in article order; empty unless status is "ok".
+   */
   sentences: string[];
   url: string;
   /** The site's name, or its host when the page does not name itself. */

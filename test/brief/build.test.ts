@@ -51,11 +51,12 @@ describe("buildBrief", () => {
     });
   });
 
-  it("keeps the chosen sentences in article order and is deterministic", () => {
+  it("opens with the lead of a well-written story, the rest in article order, and is deterministic", () => {
     const first = buildBrief(article(SEED_BODY));
     const again = buildBrief(article(SEED_BODY));
     expect(again).toEqual(first);
     const positions = first.sentences.map((sentence) => SEED_BODY.indexOf(sentence));
+    expect(positions[0]).toBe(0);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
@@ -96,6 +97,68 @@ describe("buildBrief", () => {
     expect(brief.sentences[0]).toMatch(/…$/);
     expect(words(brief.sentences)).toBeLessThanOrEqual(40);
     expect(cutToWords("a b c d e f, g h i j", 8)).toBe("a b c d e f…");
+  });
+});
+
+// A feature that opens with a teaser: the story is in the second sentence.
+const TEASER_BODY = [
+  "Ever wondered what it feels like to stand in a 122mph wind?",
+  "Storm Eunice brought record gusts of 122mph to southern England on Friday, closing hundreds of schools and cutting power to 140,000 homes.",
+  "The Met Office issued a rare red weather warning for London and the south-east of England.",
+  "The record gust was measured at the Needles on the Isle of Wight, the strongest ever recorded in England.",
+  "Schools in Kent, Sussex and London closed as the storm reached the coast on Friday morning.",
+  "Power companies said engineers were working to restore supplies to the 140,000 homes left without electricity.",
+  "Train operators cancelled services across southern England and urged people not to travel.",
+].join(" ");
+const TEASER_TITLE = "Storm Eunice: record 122mph gust as storm closes schools and cuts power in southern England";
+
+describe("the brief's first sentence carries the story on its own", () => {
+  it("is the story's core statement when the article opens with a teaser; the rest follow in article order", () => {
+    const brief = buildBrief(article(TEASER_BODY, { title: TEASER_TITLE }));
+    expect(brief.sentences[0]).toBe(
+      "Storm Eunice brought record gusts of 122mph to southern England on Friday, closing hundreds of schools and cutting power to 140,000 homes.",
+    );
+    // The teaser is still part of the brief, just not its opening.
+    expect(brief.sentences).toContain("Ever wondered what it feels like to stand in a 122mph wind?");
+    const rest = brief.sentences.slice(1).map((sentence) => TEASER_BODY.indexOf(sentence));
+    expect(rest.every((position) => position >= 0)).toBe(true);
+    expect([...rest].sort((a, b) => a - b)).toEqual(rest);
+  });
+
+  it("is the lead of a news story in Ukrainian", () => {
+    const body = [
+      "Сили протиповітряної оборони вночі збили 40 із 55 дронів, якими Росія атакувала Київ, повідомили в Повітряних силах ЗСУ.",
+      "Унаслідок атаки загинули двоє людей, ще дев'ятеро поранені, повідомив мер Києва Віталій Кличко.",
+      "Пожежі виникли у трьох районах столиці.",
+      "Рятувальники працювали всю ніч, розбираючи завали.",
+    ].join(" ");
+    const sentences = summarize(body, "Росія атакувала Київ дронами, загинули двоє людей");
+    expect(sentences[0]).toMatch(/^Сили протиповітряної оборони вночі збили 40 із 55 дронів/);
+    expect(sentences.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("never leans on a sentence before it (\"He conceded…\"), however central that sentence is", () => {
+    const body = [
+      "Few people expected the vote to be this close.",
+      "Anna Kowalska won on Sunday.",
+      "He conceded that Kowalska won a second term as Gdansk mayor with 50.8% of the Gdansk vote, the closest Gdansk mayoral vote.",
+      "Turnout in the Gdansk mayoral vote was 61%, the highest in the city's history.",
+      "Kowalska promised to finish the new Gdansk tram line in her second term as mayor.",
+    ].join(" ");
+    const title = "Kowalska wins second term as Gdansk mayor";
+    const sentences = summarize(body, title);
+    expect(sentences.some((sentence) => sentence.startsWith("He conceded"))).toBe(true);
+    expect(sentences[0]).not.toMatch(/^He\b/);
+    expect(summarize(body, title, { maxSentences: 1 })[0]).not.toMatch(/^He\b/);
+  });
+
+  it("is what a one-sentence brief of the same article says", () => {
+    for (const [body, title] of [
+      [SEED_BODY, "China Considering Joining Ukraine Peacekeeping Mission"],
+      [TEASER_BODY, TEASER_TITLE],
+    ] as const) {
+      expect(summarize(body, title, { maxSentences: 1 })).toEqual([summarize(body, title)[0]]);
+    }
   });
 });
 

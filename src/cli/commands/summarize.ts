@@ -9,33 +9,46 @@ import { summarize } from "../../brief/index.ts";
 import type { BriefOptions } from "../../brief/index.ts";
 import { CliError } from "../errors.ts";
 
-interface InputRow {
+export interface InputRow {
   id: string | number;
   title?: string;
   text: string;
 }
+
+export interface SummaryRow {
+  id: string | number;
+  /** The brief's sentences, one per line. */
+  summary: string;
+}
+
+/** The command's defaults: the brief the bot sends. */
+export const SUMMARIZE_DEFAULTS = { maxSentences: 4, maxWords: 90 } as const;
 
 export function registerSummarizeCommand(program: Command): void {
   program
     .command("summarize")
     .description("Summarize JSONL rows {id, title?, text} into rows {id, summary} (sentences one per line) on stdout")
     .argument("<in.jsonl>", 'input file, or "-" for stdin')
-    .option("--max-sentences <n>", "at most this many sentences (1 for a one-sentence brief)", positiveInt, 4)
-    .option("--max-words <n>", "word budget of each summary", positiveInt, 90)
+    .option(
+      "--max-sentences <n>",
+      "at most this many sentences (1 for a one-sentence brief)",
+      positiveInt,
+      SUMMARIZE_DEFAULTS.maxSentences,
+    )
+    .option("--max-words <n>", "word budget of each summary", positiveInt, SUMMARIZE_DEFAULTS.maxWords)
     .action((path: string, flags: { maxSentences: number; maxWords: number }) => {
-      const rows = readRows(path);
-      const options: BriefOptions = { maxSentences: flags.maxSentences, maxWords: flags.maxWords };
-      const out: string[] = [];
-      for (const row of rows) {
-        const summary = summarize(row.text, row.title, options).join("\n");
-        out.push(`${JSON.stringify({ id: row.id, summary })}\n`);
-      }
-      process.stdout.write(out.join(""));
+      const rows = summarizeRows(readRows(path), { maxSentences: flags.maxSentences, maxWords: flags.maxWords });
+      process.stdout.write(rows.map((row) => `${JSON.stringify(row)}\n`).join(""));
     });
 }
 
+/** What the command prints, as rows (also used in-process by bench/eval-summaries.ts). */
+export function summarizeRows(rows: readonly InputRow[], options: BriefOptions = SUMMARIZE_DEFAULTS): SummaryRow[] {
+  return rows.map((row) => ({ id: row.id, summary: summarize(row.text, row.title, options).join("\n") }));
+}
+
 /** Reads and checks every row before anything is written, so a bad line loses no output. */
-function readRows(path: string): InputRow[] {
+export function readRows(path: string): InputRow[] {
   let content: string;
   try {
     content = readFileSync(path === "-" ? 0 : path, "utf8");
