@@ -44,10 +44,11 @@ export function extractBody(root: HTMLElement, stats: StatsMap, title: string, l
   }
 
   const declared = declaredBody(ld);
-  if (declared && wordCount(domText) < wordCount(declared) * 0.6) {
+  const wordsNeeded = declared ? wordCount(declared) * 0.6 : 0;
+  if (declared && wordCount(domText, wordsNeeded) < wordsNeeded) {
     return { text: declared, containers: [], source: "json-ld" };
   }
-  if (countTextChars(domText) < MIN_BODY_CHARS) {
+  if (!hasTextChars(domText, MIN_BODY_CHARS)) {
     return {
       text: "",
       containers: [],
@@ -75,10 +76,10 @@ function declaredBody(ld: JsonLdArticle | undefined): string | undefined {
       .filter((u) => u.body)
       .map((u) => (u.headline && !u.body?.startsWith(u.headline) ? `${u.headline}\n\n${u.body}` : (u.body as string)));
     const joined = updates.join("\n\n");
-    if (countTextChars(joined) >= MIN_BODY_CHARS) return ld.articleBody && ld.articleBody.length > joined.length ? ld.articleBody : joined;
+    if (hasTextChars(joined, MIN_BODY_CHARS)) return ld.articleBody && ld.articleBody.length > joined.length ? ld.articleBody : joined;
   }
   const body = ld.articleBody;
-  if (!body || countTextChars(body) < 200) return undefined;
+  if (!body || !hasTextChars(body, 200)) return undefined;
   // A cut-off teaser ("…", "[...]", "Read more") is not the article.
   if (/(?:…|\.\.\.|\[\s*…?\.*\s*\]|read more)\s*$/i.test(body) && body.length < 1200) return undefined;
   return body;
@@ -137,10 +138,21 @@ function compareKey(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
-function countTextChars(text: string): number {
-  return text.replace(/[^\p{L}\p{N}]+/gu, "").length;
+/** Whether the text has at least `atLeast` letters and digits; stops counting there, as bodies are long. */
+function hasTextChars(text: string, atLeast: number): boolean {
+  const run = /[\p{L}\p{N}]+/gu;
+  let count = 0;
+  for (let match = run.exec(text); match; match = run.exec(text)) {
+    count += match[0].length;
+    if (count >= atLeast) return true;
+  }
+  return false;
 }
 
-function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
+/** Words in the text, counted up to `upTo` at most. */
+function wordCount(text: string, upTo = Infinity): number {
+  const word = /[\p{L}\p{N}_]+/gu;
+  let count = 0;
+  while (count < upTo && word.exec(text)) count++;
+  return count;
 }

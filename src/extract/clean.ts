@@ -36,9 +36,12 @@ const HIDDEN_CLASS = /(?:^|\s)(?:hidden|d-none|is-hidden|hide|visually-hidden|sr
 /** Cheap pre-check on the raw attributes before the class list is looked at. */
 const HIDDEN_WORD = /hid|none|sr-only|screen-?reader|invisible/i;
 
+/** Every word that any test below needs, in one scan: most elements have none of them. */
+const ANY_HIDING_WORD = /hid|none|sr-only|screen-?reader|invisible|display|visibility/i;
+
 export function isHiddenElement(el: HTMLElement): boolean {
   const raw = el.rawAttrs;
-  if (!raw) return false;
+  if (!raw || !ANY_HIDING_WORD.test(raw)) return false;
   if (HIDDEN_WORD.test(raw) && HIDDEN_CLASS.test(classOf(el))) return true;
   if (!/hidden|display|visibility/i.test(raw)) return false;
   const attrs = el.attrs;

@@ -17,17 +17,52 @@ export interface DecodedPage {
 /** How far into the page a `<meta charset>` is looked for (the HTML spec says 1024; pages are sloppier). */
 const META_PRESCAN_BYTES = 4096;
 
-export function decodePage(bytes: Uint8Array, contentType?: string): DecodedPage {
+/**
+ * A rewrite of the markup (e.g. cutting out `<script>` blocks before parsing),
+ * in two forms that give the same result: on decoded text, and on the bytes of
+ * a charset in which markup is plain ASCII, read one byte per character.
+ */
+export interface MarkupRewrite {
+  text: (html: string) => string;
+  bytes: (bytes: Uint8Array) => Uint8Array;
+}
+
+/**
+ * @param rewrite applied to the page before its text is decoded when the charset
+ * allows it, else to the decoded text; the result is the same either way. Most
+ * of a page's bytes are scripts and styles that the rewrite drops, so decoding
+ * only what is left is faster, and the page never exists as one large decoded
+ * string (UTF-16 in memory: twice its bytes once a single non-ASCII character
+ * is in it).
+ */
+export function decodePage(bytes: Uint8Array, contentType?: string, rewrite?: MarkupRewrite): DecodedPage {
   const bom = sniffBom(bytes);
-  if (bom) return { html: decodeWith(bytes.subarray(bom.length), bom.charset), charset: bom.charset, source: "bom" };
+  if (bom) return { html: decodeRewritten(bytes.subarray(bom.length), bom.charset, rewrite), charset: bom.charset, source: "bom" };
 
   const fromHeader = charsetFromContentType(contentType);
-  if (fromHeader) return { html: decodeWith(bytes, fromHeader), charset: fromHeader, source: "content-type" };
+  if (fromHeader) return { html: decodeRewritten(bytes, fromHeader, rewrite), charset: fromHeader, source: "content-type" };
 
   const fromMeta = charsetFromMeta(bytes);
-  if (fromMeta) return { html: decodeWith(bytes, fromMeta), charset: fromMeta, source: "meta" };
+  if (fromMeta) return { html: decodeRewritten(bytes, fromMeta, rewrite), charset: fromMeta, source: "meta" };
 
-  return { html: decodeWith(bytes, "utf-8"), charset: "utf-8", source: "default" };
+  return { html: decodeRewritten(bytes, "utf-8", rewrite), charset: "utf-8", source: "default" };
+}
+
+/**
+ * Charsets in which every byte below 0x80 is that ASCII character and no byte of
+ * a multi-byte character is `<`, `>`, `/`, `!` or `-`, nor an ASCII letter right
+ * after one of them: UTF-8, the single-byte charsets, and the East Asian
+ * multi-byte ones whose lead bytes are all >= 0x81. In them, markup found in the
+ * bytes is the same markup as in the decoded text. Not so in UTF-16, UTF-7 or
+ * the ISO-2022 family.
+ */
+const ASCII_COMPATIBLE =
+  /^(?:utf-8|windows-\d{3,4}|iso-8859-\d{1,2}|koi8-[a-z]{1,2}|cp125\d|cp866|ibm866|macintosh|x-mac-cyrillic|shift_jis|sjis|euc-jp|euc-kr|gbk|gb2312|gb18030|big5|big5-hkscs|cp9(?:32|36|49|50))$/;
+
+function decodeRewritten(bytes: Uint8Array, charset: string, rewrite: MarkupRewrite | undefined): string {
+  if (!rewrite) return decodeWith(bytes, charset);
+  if (!ASCII_COMPATIBLE.test(charset)) return rewrite.text(decodeWith(bytes, charset));
+  return decodeWith(rewrite.bytes(bytes), charset);
 }
 
 function sniffBom(bytes: Uint8Array): { charset: string; length: number } | undefined {

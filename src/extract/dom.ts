@@ -16,39 +16,21 @@ export type { Node };
  */
 const RAW_TEXT_ELEMENTS = { script: true, pre: true, style: false, noscript: false, textarea: false };
 
-/**
- * Scripts (all but JSON-LD), styles, inline SVG, templates and comments never
- * hold article text; cutting them out with one linear regex before parsing
- * saves the parser work and keeps their markup from confusing it. The same pass
- * lower-cases the names of the raw-text tags that remain: the parser looks for
- * a closing tag with the opening tag's exact case, so `<SCRIPT>…</script>`
- * would otherwise swallow the rest of the page.
- */
-const NEVER_TEXT = /<(script|style|noscript|svg|textarea|template)\b([^>]*)>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<(\/?)(script|style|noscript|pre|textarea)\b/gi;
-
-export function parseHtml(html: string): HTMLElement {
-  const prepared = html.replace(
-    NEVER_TEXT,
-    (match, tag: string | undefined, attrs: string | undefined, slash: string | undefined, rawTextTag: string | undefined) => {
-      if (rawTextTag !== undefined) {
-        // A raw-text tag left after stripping (JSON-LD, <pre>, an unclosed <script>): lower-case its name.
-        return rawTextTag === rawTextTag.toLowerCase() ? match : `<${slash ?? ""}${rawTextTag.toLowerCase()}`;
-      }
-      if (tag !== undefined && tag.toLowerCase() === "script" && attrs !== undefined && /ld\+json/i.test(attrs)) {
-        return tag === "script" ? match : `<script${attrs}>${match.slice(match.indexOf(">") + 1, match.lastIndexOf("</"))}</script>`;
-      }
-      return "";
-    },
-  );
-  return parse(prepared, { comment: false, blockTextElements: RAW_TEXT_ELEMENTS });
+/** Parses markup that strip.ts has already been through. */
+export function parseStripped(html: string): HTMLElement {
+  return parse(html, { comment: false, blockTextElements: RAW_TEXT_ELEMENTS });
 }
 
+// Copied into constants: these two run on every node in every walk.
+const ELEMENT_NODE: number = NodeType.ELEMENT_NODE;
+const TEXT_NODE: number = NodeType.TEXT_NODE;
+
 export function isElement(node: Node): node is HTMLElement {
-  return node.nodeType === NodeType.ELEMENT_NODE;
+  return node.nodeType === ELEMENT_NODE;
 }
 
 export function isText(node: Node): node is TextNode {
-  return node.nodeType === NodeType.TEXT_NODE;
+  return node.nodeType === TEXT_NODE;
 }
 
 /** Lower-case tag name ("" for the root fragment). */
@@ -59,25 +41,46 @@ export function tagOf(el: HTMLElement): string {
 
 /** An attribute's decoded value; `name` must be lower-case. */
 export function attr(el: HTMLElement, name: string): string | undefined {
-  // `attrs` parses every attribute of the element; skip that when the raw
-  // attribute text cannot contain the name.
+  // `attrs` parses and entity-decodes every attribute of the element, and is
+  // asked for on most elements; skip that when the raw attribute text holds
+  // no attribute of that name.
   const raw = el.rawAttrs;
-  if (!raw) return undefined;
-  if (!raw.includes(name) && !raw.includes(name.toUpperCase())) return undefined;
+  if (!raw || !attributeNamePattern(name).test(raw)) return undefined;
   return el.attrs[name];
+}
+
+const namePatterns = new Map<string, RegExp>();
+
+/**
+ * Matches where the parser could read an attribute `name` (any case): the name
+ * not followed by a character that would make it a longer name. So "rel" is not
+ * looked for in `class="related"`. It may match inside a quoted value; `attrs`
+ * then has the final word.
+ */
+function attributeNamePattern(name: string): RegExp {
+  let pattern = namePatterns.get(name);
+  if (pattern === undefined) {
+    pattern = new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![a-z0-9._:()[\\]#-])`, "i");
+    namePatterns.set(name, pattern);
+  }
+  return pattern;
 }
 
 const classCache = new WeakMap<HTMLElement, string>();
 
 /** The class attribute as written (the library rebuilds `classNames` on every call). */
 export function classOf(el: HTMLElement): string {
+  const raw = el.rawAttrs;
+  // Most elements have no class: answer those without touching the cache.
+  if (!raw || !CLASS_ATTRIBUTE.test(raw)) return "";
   let cls = classCache.get(el);
   if (cls === undefined) {
-    cls = el.rawAttrs && /class/i.test(el.rawAttrs) ? el.classNames : "";
+    cls = el.classNames;
     classCache.set(el, cls);
   }
   return cls;
 }
+const CLASS_ATTRIBUTE = /class/i;
 
 /** Decodes HTML entities with the parser's own decoder. */
 export function decodeEntities(raw: string): string {
@@ -88,15 +91,40 @@ export function decodeEntities(raw: string): string {
 }
 const decoderNode = new TextNode("");
 
-/** Visits every element below `root` (pre-order, document order), without recursion. */
-export function forEachElement(root: HTMLElement, visit: (el: HTMLElement) => boolean | void): void {
-  const stack: Node[] = [...root.childNodes].reverse();
+/**
+ * Every element of the tree in document order (pre-order), `root` first. The
+ * page is listed once, after cleaning; the passes over every element then read
+ * this array instead of each walking the tree again. A subtree is a contiguous
+ * run: an element, then its descendants.
+ */
+export function listElements(root: HTMLElement): HTMLElement[] {
+  const elements: HTMLElement[] = [];
+  const stack: HTMLElement[] = [root];
   while (stack.length > 0) {
-    const node = stack.pop() as Node;
-    if (!isElement(node)) continue;
-    if (visit(node) === false) continue; // false: do not descend
-    const kids = node.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Node);
+    const el = stack.pop() as HTMLElement;
+    elements.push(el);
+    const kids = el.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const kid = kids[i] as Node;
+      if (isElement(kid)) stack.push(kid);
+    }
+  }
+  return elements;
+}
+
+/**
+ * Visits every element of `listElements`' list but the root, in document order.
+ * When `visit` returns false, the element's descendants (`descendants(el)` of
+ * them) are skipped.
+ */
+export function forEachElement(
+  elements: HTMLElement[],
+  descendants: (el: HTMLElement) => number,
+  visit: (el: HTMLElement) => boolean | void,
+): void {
+  for (let i = 1; i < elements.length; i++) {
+    const el = elements[i] as HTMLElement;
+    if (visit(el) === false) i += descendants(el);
   }
 }
 

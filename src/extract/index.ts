@@ -7,7 +7,8 @@ import type { Article, ExtractResult } from "./article.ts";
 import { readMetadata } from "./metadata.ts";
 import { cleanPage } from "./clean.ts";
 import { decodePage } from "./decode.ts";
-import { parseHtml } from "./dom.ts";
+import { listElements, parseStripped } from "./dom.ts";
+import { stripNeverText, stripNeverTextBytes } from "./strip.ts";
 import { readJsonLd } from "./jsonld.ts";
 import { extractBody } from "./body.ts";
 import { extractRelatedLinks } from "./related.ts";
@@ -26,17 +27,20 @@ export interface ExtractOptions {
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
+const NEVER_TEXT_CUT = { text: stripNeverText, bytes: stripNeverTextBytes };
+
 export function extractArticle(input: Uint8Array | string, options: ExtractOptions = {}): ExtractResult {
   const maxBytes = options.maxBytes !== undefined && options.maxBytes > 0 ? options.maxBytes : DEFAULT_MAX_BYTES;
   let truncated = false;
   try {
+    // Scripts, styles and comments are cut before parsing (strip.ts), from the bytes where the charset allows.
     let html: string;
     if (typeof input === "string") {
       truncated = input.length > maxBytes;
-      html = truncated ? input.slice(0, maxBytes) : input;
+      html = stripNeverText(truncated ? input.slice(0, maxBytes) : input);
     } else {
       truncated = input.length > maxBytes;
-      html = decodePage(truncated ? input.subarray(0, maxBytes) : input, options.contentType).html;
+      html = decodePage(truncated ? input.subarray(0, maxBytes) : input, options.contentType, NEVER_TEXT_CUT).html;
     }
     return extractFromHtml(html, options.url, truncated);
   } catch (error) {
@@ -49,14 +53,15 @@ export function extractArticle(input: Uint8Array | string, options: ExtractOptio
   }
 }
 
-function extractFromHtml(html: string, url: string | undefined, truncated: boolean): ExtractResult {
-  const root = parseHtml(html);
+function extractFromHtml(strippedHtml: string, url: string | undefined, truncated: boolean): ExtractResult {
+  const root = parseStripped(strippedHtml);
   const head = cleanPage(root);
-  const stats = computeStats(root);
+  const elements = listElements(root);
+  const stats = computeStats(elements);
   const ld = readJsonLd(head.jsonLd);
-  const metadata = readMetadata(root, head, ld, url);
+  const metadata = readMetadata(elements, stats, head, ld, url);
   const body = extractBody(root, stats, metadata.title, ld);
-  const links = extractRelatedLinks(root, stats, body.containers, metadata.url || url || "");
+  const links = extractRelatedLinks(elements, stats, body.containers, metadata.url || url || "");
   const article: Article = { ...dropUndefined(metadata), articleBody: body.text, links };
   const result: ExtractResult = { article, truncated };
   if (body.emptyReason) result.emptyReason = body.emptyReason;

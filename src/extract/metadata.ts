@@ -10,6 +10,8 @@ import type { HTMLElement } from "./dom.ts";
 import type { PageHead } from "./clean.ts";
 import { toIsoDate } from "./dates.ts";
 import type { JsonLdArticle } from "./jsonld.ts";
+import { descendantCount } from "./stats.ts";
+import type { StatsMap } from "./stats.ts";
 import { resolveUrl } from "./urls.ts";
 
 export interface PageMetadata {
@@ -37,7 +39,8 @@ interface VisibleHints {
   times: string[];
 }
 
-export function readMetadata(root: HTMLElement, head: PageHead, ld: JsonLdArticle | undefined, pageUrl: string | undefined): PageMetadata {
+/** @param elements every element in document order (dom.ts `listElements`). */
+export function readMetadata(elements: HTMLElement[], stats: StatsMap, head: PageHead, ld: JsonLdArticle | undefined, pageUrl: string | undefined): PageMetadata {
   const meta = (...keys: string[]): string | undefined => {
     for (const key of keys) {
       const value = head.meta.get(key)?.find((v) => v.trim() !== "");
@@ -45,7 +48,7 @@ export function readMetadata(root: HTMLElement, head: PageHead, ld: JsonLdArticl
     }
     return undefined;
   };
-  const visible = readVisibleHints(root);
+  const visible = readVisibleHints(elements, stats);
 
   const base = pageUrl;
   const canonical = head.links.get("canonical")?.[0] ?? meta("og:url") ?? ld?.url;
@@ -91,15 +94,19 @@ export function readMetadata(root: HTMLElement, head: PageHead, ld: JsonLdArticl
   };
 }
 
-function readVisibleHints(root: HTMLElement): VisibleHints {
+/** Every attribute word the hints below look at: an element without any of them is only walked through. */
+const MAYBE_HINT_ATTRIBUTE = /itemprop|rel|byline|by-line|author/i;
+
+function readVisibleHints(elements: HTMLElement[], stats: StatsMap): VisibleHints {
   const hints: VisibleHints = { h1s: [], bylines: [], authorElements: [], publishedTimes: [], modifiedTimes: [], times: [] };
-  forEachElement(root, (el) => {
+  forEachElement(elements, (el) => descendantCount(el, stats), (el) => {
     const tag = tagOf(el);
     if (tag === "h1") {
       const text = plainText(el);
       if (text) hints.h1s.push(text);
       return false;
     }
+    if (tag !== "time" && !MAYBE_HINT_ATTRIBUTE.test(el.rawAttrs)) return true;
     const itemprop = attr(el, "itemprop")?.toLowerCase();
     if (itemprop === "datepublished" || itemprop === "datecreated") {
       const value = attr(el, "datetime") ?? attr(el, "content") ?? plainText(el);
@@ -161,9 +168,10 @@ function chooseAuthors(ld: JsonLdArticle | undefined, meta: (...keys: string[]) 
  */
 function chooseTitle(h1s: string[], ldHeadline: string | undefined, metaTitle: string | undefined, docTitle: string | undefined, siteName: string | undefined): string {
   const declared = [ldHeadline, metaTitle, docTitle].filter((t): t is string => Boolean(t)).map((t) => t.replace(/\s+/g, " ").trim());
+  const declaredKeys = h1s.length > 0 ? declared.map(normalizeForCompare) : [];
   for (const h1 of h1s) {
     const key = normalizeForCompare(h1);
-    if (key.length >= 8 && declared.some((d) => normalizeForCompare(d).includes(key))) return h1;
+    if (key.length >= 8 && declaredKeys.some((d) => d.includes(key))) return h1;
   }
   if (ldHeadline) return ldHeadline;
   if (metaTitle) return stripSiteName(metaTitle, siteName);

@@ -7,7 +7,7 @@
 import type { RelatedLink, RelatedLinkKind } from "./article.ts";
 import { attr, classOf, collapseWhitespace, decodeEntities, forEachElement, isElement, isText, plainText, tagOf } from "./dom.ts";
 import type { HTMLElement, Node } from "./dom.ts";
-import { EMPTY_STATS } from "./stats.ts";
+import { EMPTY_STATS, descendantCount } from "./stats.ts";
 import type { StatsMap } from "./stats.ts";
 import { hostOf, resolveUrl, withoutFragment } from "./urls.ts";
 
@@ -63,14 +63,15 @@ const PREVIOUS = /^(?:[«‹<←]\s*)?(?:previous|prev)(?:\s+(?:article|story|po
 const NEXT = /^(?:next)(?:\s+(?:article|story|post))?\s*[:»›>→]?\s*/i;
 const NEXT_SUFFIX = /\s*(?:next|next\s+(?:article|story|post))\s*[»›>→]\s*$/i;
 
-export function extractRelatedLinks(root: HTMLElement, stats: StatsMap, bodyContainers: HTMLElement[], pageUrl: string): RelatedLink[] {
+/** @param elements every element in document order (dom.ts `listElements`). */
+export function extractRelatedLinks(elements: HTMLElement[], stats: StatsMap, bodyContainers: HTMLElement[], pageUrl: string): RelatedLink[] {
   const index = new Map<HTMLElement, number>();
   const anchors: Anchor[] = [];
   const labels: Label[] = [];
   const pageKey = pageUrl ? withoutFragment(pageUrl) : "";
   let counter = 0;
 
-  forEachElement(root, (el) => {
+  forEachElement(elements, (el) => descendantCount(el, stats), (el) => {
     const position = counter++;
     index.set(el, position);
     const tag = tagOf(el);
@@ -240,11 +241,16 @@ function previousOrNext(anchor: Anchor): "previous" | "next" | undefined {
     if (PREVIOUS.test(anchor.text)) return "previous";
     if (NEXT.test(anchor.text) || NEXT_SUFFIX.test(anchor.text)) return "next";
   }
-  const hints = `${classOf(anchor.el)} ${anchor.el.parentNode ? classOf(anchor.el.parentNode) : ""}`;
+  // Class names are part of the raw attributes: most links need no closer look.
+  const parent = anchor.el.parentNode;
+  if (!PREVIOUS_OR_NEXT_WORD.test(anchor.el.rawAttrs) && !(parent && PREVIOUS_OR_NEXT_WORD.test(parent.rawAttrs))) return undefined;
+  const hints = `${classOf(anchor.el)} ${parent ? classOf(parent) : ""}`;
   if (/(?:^|[\s_-])(?:prev|previous)(?:$|[\s_-])/i.test(hints)) return "previous";
   if (/(?:^|[\s_-])next(?:$|[\s_-])/i.test(hints)) return "next";
   return undefined;
 }
+
+const PREVIOUS_OR_NEXT_WORD = /prev|next/i;
 
 /** The first non-blank text node below `el`, trimmed. */
 function firstText(el: HTMLElement): string | undefined {

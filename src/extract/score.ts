@@ -48,25 +48,7 @@ export function chooseContent(root: HTMLElement, stats: StatsMap): ContentChoice
     if (s.chars === 0) continue;
     if (tag !== "" && attr(el, "itemprop")?.toLowerCase().includes("articlebody")) articleBodies.push(el);
 
-    let hasBlockChild = false;
-    let directChars = 0;
-    let directCommas = 0;
-    for (const child of el.childNodes) {
-      if (isElement(child)) {
-        const cs = stats.get(child);
-        if (BLOCK_TAGS.has(tagOf(child)) || (cs && cs.blocks > 0)) hasBlockChild = true;
-        else {
-          if (cs) {
-            directChars += cs.chars - cs.linkChars;
-            directCommas += cs.commas;
-          }
-        }
-      } else if (isText(child)) {
-        const raw = child.rawText;
-        directChars += raw.trim().length;
-        for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) === 44) directCommas++;
-      }
-    }
+    const hasBlockChild = hasBlockChildIn(el, stats);
     // Below a block without block children there is only inline text: one paragraph, nothing more to visit.
     if (hasBlockChild || tag === "") {
       for (const child of el.childNodes) if (isElement(child)) stack.push(child);
@@ -83,7 +65,26 @@ export function chooseContent(root: HTMLElement, stats: StatsMap): ContentChoice
         const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
         scores.set(ancestor, initScore(ancestor) + content / divider);
       }
-    } else if (hasBlockChild && directChars >= MIN_PARAGRAPH_CHARS * 2) {
+      continue;
+    }
+    if (!hasBlockChild) continue;
+    // The text between the block children, outside links (only containers have any, so only they pay for counting it).
+    let directChars = 0;
+    let directCommas = 0;
+    for (const child of el.childNodes) {
+      if (isElement(child)) {
+        const cs = stats.get(child);
+        if (cs && !BLOCK_TAGS.has(tagOf(child)) && cs.blocks === 0) {
+          directChars += cs.chars - cs.linkChars;
+          directCommas += cs.commas;
+        }
+      } else if (isText(child)) {
+        const raw = child.rawText;
+        directChars += raw.trim().length;
+        for (let i = raw.indexOf(","); i !== -1; i = raw.indexOf(",", i + 1)) directCommas++;
+      }
+    }
+    if (directChars >= MIN_PARAGRAPH_CHARS * 2) {
       // Text written straight into a container between <br>s: the container is its paragraph's parent.
       const content = 1 + directCommas + Math.min(Math.floor(directChars / 100), 3);
       scores.set(el, initScore(el) + content);
@@ -112,6 +113,16 @@ export function chooseContent(root: HTMLElement, stats: StatsMap): ContentChoice
 
   const nodes = withStorySiblings(top, finalScore(top), finalScore, stats);
   return { nodes, top, score: finalScore(top) };
+}
+
+function hasBlockChildIn(el: HTMLElement, stats: StatsMap): boolean {
+  for (const child of el.childNodes) {
+    if (!isElement(child)) continue;
+    if (BLOCK_TAGS.has(tagOf(child))) return true;
+    const cs = stats.get(child);
+    if (cs && cs.blocks > 0) return true;
+  }
+  return false;
 }
 
 function baseScore(el: HTMLElement): number {

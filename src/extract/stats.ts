@@ -25,29 +25,13 @@ export interface TextStats {
 
 export type StatsMap = Map<HTMLElement, TextStats>;
 
-const COMMA = /[,，、،]/g;
-
-export function computeStats(root: HTMLElement): StatsMap {
+/** @param elements every element in document order (dom.ts `listElements`). */
+export function computeStats(elements: HTMLElement[]): StatsMap {
   const stats: StatsMap = new Map();
-  // Post-order without recursion: each element is pushed twice, the second
-  // time (flag true) after all its children are done.
-  // Two parallel stacks instead of a tuple per entry: this runs over every element of every page.
-  const stack: HTMLElement[] = [root];
-  const expanded: boolean[] = [false];
-  while (stack.length > 0) {
-    const el = stack.pop() as HTMLElement;
-    const done = expanded.pop() as boolean;
-    if (!done) {
-      stack.push(el);
-      expanded.push(true);
-      for (const child of el.childNodes) {
-        if (isElement(child)) {
-          stack.push(child);
-          expanded.push(false);
-        }
-      }
-      continue;
-    }
+  // Backwards through document order, every element comes after all its
+  // descendants: its children's numbers are ready when it is reached.
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const el = elements[i] as HTMLElement;
     const own: TextStats = { chars: 0, linkChars: 0, commas: 0, paragraphs: 0, links: 0, elements: 0, blocks: 0 };
     const tag = tagOf(el);
     for (const child of el.childNodes) addChild(own, child, stats);
@@ -64,13 +48,7 @@ export function computeStats(root: HTMLElement): StatsMap {
 
 function addChild(into: TextStats, child: Node, stats: StatsMap): void {
   if (isText(child)) {
-    const text = child.rawText;
-    const chars = visibleLength(text);
-    if (chars === 0) return;
-    into.chars += chars;
-    COMMA.lastIndex = 0;
-    const commas = text.match(COMMA);
-    if (commas) into.commas += commas.length;
+    addText(into, child.rawText);
     return;
   }
   if (!isElement(child)) return;
@@ -85,9 +63,13 @@ function addChild(into: TextStats, child: Node, stats: StatsMap): void {
   into.blocks += s.blocks + (BLOCK_TAGS.has(tagOf(child)) ? 1 : 0);
 }
 
-/** Length with whitespace runs counted as one character and the ends trimmed. */
-function visibleLength(text: string): number {
+/**
+ * Adds a text node's visible length (whitespace runs counted as one character,
+ * the ends trimmed) and its commas, in one pass over its characters.
+ */
+function addText(into: TextStats, text: string): void {
   let n = 0;
+  let commas = 0;
   let inSpace = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -98,9 +80,18 @@ function visibleLength(text: string): number {
     } else {
       n++;
       inSpace = false;
+      if (c === 0x2c || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
     }
   }
-  return n > 0 && inSpace ? n - 1 : n;
+  const chars = n > 0 && inSpace ? n - 1 : n;
+  if (chars === 0) return;
+  into.chars += chars;
+  into.commas += commas;
+}
+
+/** How many elements are below `el` (its run in `listElements`' list, less itself). */
+export function descendantCount(el: HTMLElement, stats: StatsMap): number {
+  return stats.get(el)?.elements ?? 0;
 }
 
 export function linkDensity(s: TextStats): number {

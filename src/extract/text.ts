@@ -38,20 +38,19 @@ export function toBlocks(roots: HTMLElement[], skip: (el: HTMLElement) => boolea
     parts = [];
   };
 
-  type Step = { node: Node; exit: false } | { node: HTMLElement; exit: true; previousKind: BlockKind; previousOpener: HTMLElement | undefined };
   for (const root of roots) {
     opener = root;
     kind = kindOf(tagOf(root), "paragraph");
-    const stack: Step[] = [{ node: root, exit: false }];
+    // Nodes to visit, and the ends of open blocks; one entry per node, no wrapper objects.
+    const stack: Array<Node | BlockEnd> = [root];
     while (stack.length > 0) {
-      const step = stack.pop() as Step;
-      if (step.exit) {
+      const node = stack.pop() as Node | BlockEnd;
+      if (node instanceof BlockEnd) {
         flush();
-        kind = step.previousKind;
-        opener = step.previousOpener;
+        kind = node.previousKind;
+        opener = node.previousOpener;
         continue;
       }
-      const node = step.node;
       if (isText(node)) {
         if (kind === "pre") parts.push(stripTags(node.rawText));
         else parts.push(node.rawText);
@@ -68,16 +67,24 @@ export function toBlocks(roots: HTMLElement[], skip: (el: HTMLElement) => boolea
       const isBlock = BLOCK_TAGS.has(tag);
       if (isBlock) {
         flush();
-        stack.push({ node, exit: true, previousKind: kind, previousOpener: opener });
+        stack.push(new BlockEnd(kind, opener));
         kind = kindOf(tag, kind);
         opener = node;
       }
       const kids = node.childNodes;
-      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i] as Node, exit: false });
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Node);
     }
     flush();
   }
   return blocks;
+}
+
+/** Where a block element's subtree ends in the walk: what to go back to. */
+class BlockEnd {
+  constructor(
+    readonly previousKind: BlockKind,
+    readonly previousOpener: HTMLElement | undefined,
+  ) {}
 }
 
 function kindOf(tag: string, inherited: BlockKind): BlockKind {
@@ -99,8 +106,10 @@ function finishText(raw: string, preformatted: boolean): string {
       .replace(/[ \t]+$/gm, "")
       .replace(/^\n+|\n+$/g, "");
   }
-  return decoded
-    .replace(/[\s\u00a0\u200b\ufeff]+/g, " ")
+  const collapsed = decoded.replace(/[\s\u00a0\u200b\ufeff]+/g, " ");
+  // Most blocks have no <br>: one line.
+  if (!collapsed.includes(LINE_BREAK)) return collapsed.trim();
+  return collapsed
     .split(LINE_BREAK)
     .map((line) => line.trim())
     .filter((line, i, lines) => line !== "" || (i > 0 && lines[i - 1] !== ""))
