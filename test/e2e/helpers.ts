@@ -1,5 +1,7 @@
 /** Small readers for what the emulator's users see: buttons, and the newest bot message. */
 import type { Message } from "grammy/types";
+import { expect } from "vitest";
+import type { RunningTestBot } from "./harness.ts";
 
 export interface SeenButton {
   text: string;
@@ -15,4 +17,15 @@ export function dataOf(message: Message, text: string): string {
   const found = buttons.find((b) => b.text === text);
   if (found?.data === undefined) throw new Error(`no button "${text}"; there are ${JSON.stringify(buttons.map((b) => b.text))}`);
   return found.data;
+}
+
+/** What a chat (or forum topic) follows: topic slugs, and `words:<key>` for custom topics. */
+export async function followedBy(bot: RunningTestBot, chatId: number, threadId?: number): Promise<string[]> {
+  const subscriptions = await bot.app.store.subscriptions.listForChat(chatId, threadId);
+  return subscriptions.map((s) => (s.kind === "topic" ? s.target : `words:${s.target}`));
+}
+
+/** Waits until the chat's stored session (not only the one in memory) holds what is expected. */
+export function sessionSaved(bot: RunningTestBot, chatId: number, expected: Record<string, unknown>): Promise<void> {
+  return expect.poll(() => bot.app.store.state.read("session", String(chatId))).toMatchObject(expected);
 }

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TelegramEmulator } from "../emulator/index.ts";
 import { startTestBot, testWorld, type RunningTestBot } from "./harness.ts";
-import { buttonsOf, dataOf } from "./helpers.ts";
+import { buttonsOf, dataOf, followedBy, sessionSaved } from "./helpers.ts";
 
 let tg: TelegramEmulator;
 let databasePath: string;
@@ -18,16 +18,6 @@ afterEach(async () => {
   await tg.close();
 });
 
-const targets = async (chatId: number, threadId?: number) =>
-  (await bot.app.store.subscriptions.listForChat(chatId, threadId)).map((s) => (s.kind === "topic" ? s.target : `words:${s.target}`));
-
-/**
- * The session is written after the reply leaves; a restart right after the reply must wait for
- * it (polling's stop() does not wait for updates in hand; see the report).
- */
-const sessionSaved = (chatId: number, expected: Record<string, unknown>) =>
-  expect.poll(() => bot.app.store.state.read("session", String(chatId))).toMatchObject(expected);
-
 describe("/subscribe and /unsubscribe", () => {
   it("follows a topic by its name or alias in either language, and custom words otherwise", async () => {
     const chat = tg.privateChat(tg.createUser({ languageCode: "en" }));
@@ -42,12 +32,12 @@ describe("/subscribe and /unsubscribe", () => {
     expect(await say("/subscribe Odesa -football")).toBe("Following your words: Odesa -football. Any article that mentions them will come here.");
     expect(await say("/subscribe odesa  -Football")).toBe("Already following Odesa -football.");
     expect(await say('/subscribe "grain deal')).toBe('A quote is not closed: put the phrase between two " marks.');
-    expect(await targets(chat.id)).toEqual(["china", "war-in-ukraine", "kyiv", "words:odesa -football"]);
+    expect(await followedBy(bot, chat.id)).toEqual(["china", "war-in-ukraine", "kyiv", "words:odesa -football"]);
 
     expect(await say("/unsubscribe Пекін")).toBe("Stopped following China.");
     expect(await say("/unsubscribe odesa -football")).toBe("Stopped following Odesa -football.");
     expect(await say("/unsubscribe NATO")).toBe("Nothing to stop: this chat does not follow NATO. See /mysubs for what it follows.");
-    expect(await targets(chat.id)).toEqual(["war-in-ukraine", "kyiv"]);
+    expect(await followedBy(bot, chat.id)).toEqual(["war-in-ukraine", "kyiv"]);
   });
 
   it("explains a bad custom topic in the chat's language", async () => {
@@ -56,7 +46,7 @@ describe("/subscribe and /unsubscribe", () => {
     expect((await tg.waitForBotMessage(chat.id)).text).toBe("Додайте слово, за яким стежити, а не лише слова, які слід пропускати (ті, що з -).");
     tg.userSends(chat, "/subscribe Од*");
     expect((await tg.waitForBotMessage(chat.id)).text).toBe("Поставте перед * щонайменше 4 літери, наприклад Одес*.");
-    expect(await targets(chat.id)).toEqual([]);
+    expect(await followedBy(bot, chat.id)).toEqual([]);
   });
 
   it("asks for the words when none are given, and takes the answer even after a restart", async () => {
@@ -66,7 +56,7 @@ describe("/subscribe and /unsubscribe", () => {
     expect(question.text).toMatch(/^What should I follow here\? Reply with a topic such as China, or your own words/);
     expect(tg.callsTo("sendMessage").at(-1)?.params).toMatchObject({ reply_markup: { force_reply: true, selective: true } });
 
-    await sessionSaved(chat.id, { prompts: [{ kind: "words", messageId: question.message_id }] });
+    await sessionSaved(bot, chat.id, { prompts: [{ kind: "words", messageId: question.message_id }] });
     await bot.stop();
     bot = await startTestBot(tg, { databasePath });
     tg.userSends(chat, "-football", { replyTo: question.message_id });
@@ -75,7 +65,7 @@ describe("/subscribe and /unsubscribe", () => {
     expect((await tg.waitForBotMessage(chat.id)).text).toMatch(/^What should I follow here\?/);
     tg.userSends(chat, '"grain deal"');
     expect((await tg.waitForBotMessage(chat.id)).text).toBe('Following your words: "grain deal". Any article that mentions them will come here.');
-    expect(await targets(chat.id)).toEqual(['words:"grain deal"']);
+    expect(await followedBy(bot, chat.id)).toEqual(['words:"grain deal"']);
 
     // Answered: ordinary text is ordinary text again.
     tg.userSends(chat, "hello");
@@ -88,7 +78,7 @@ describe("/subscribe and /unsubscribe", () => {
     expect((await tg.waitForBotMessage(chat.id)).text).toBe(
       "Following China. Briefs on it will come here.\n\nMore topics: /topics · what you follow: /mysubs · delivery: /settings",
     );
-    expect(await targets(chat.id)).toEqual(["china"]);
+    expect(await followedBy(bot, chat.id)).toEqual(["china"]);
     tg.userSends(chat, "/start sub_atlantis");
     expect((await tg.waitForBotMessage(chat.id)).text).toBe("That link points to a topic I don't offer (any more). Send /topics to see the topics you can follow.");
     tg.userSends(chat, "/start somethingelse");
@@ -119,7 +109,7 @@ describe("/mysubs", () => {
     const after = await tg.waitForBotEdit(chat.id);
     expect(after.text).toMatch(/^This chat follows one thing:\n\n• your words: Odesa -football/);
     expect(buttonsOf(after).map((b) => b.text)).toEqual(["✕ Odesa -football"]);
-    expect(await targets(chat.id)).toEqual(["words:odesa -football"]);
+    expect(await followedBy(bot, chat.id)).toEqual(["words:odesa -football"]);
   });
 });
 

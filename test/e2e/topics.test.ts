@@ -3,7 +3,7 @@ import { Api } from "grammy";
 import type { TelegramEmulator } from "../emulator/index.ts";
 import { DEFAULT_CATALOG } from "../../src/topics/index.ts";
 import { startTestBot, testWorld, type RunningTestBot } from "./harness.ts";
-import { buttonsOf, dataOf } from "./helpers.ts";
+import { buttonsOf, dataOf, followedBy, sessionSaved } from "./helpers.ts";
 
 let tg: TelegramEmulator;
 let databasePath: string;
@@ -19,16 +19,6 @@ afterEach(async () => {
   await tg.close();
 });
 
-const targets = async (chatId: number, threadId?: number) =>
-  (await bot.app.store.subscriptions.listForChat(chatId, threadId)).map((s) => (s.kind === "topic" ? s.target : `words:${s.target}`));
-
-/**
- * The session is written after the reply leaves; a restart right after the reply must wait for
- * it (polling's stop() does not wait for updates in hand; see the report).
- */
-const sessionSaved = (chatId: number, expected: Record<string, unknown>) =>
-  expect.poll(() => bot.app.store.state.read("session", String(chatId))).toMatchObject(expected);
-
 describe("/topics", () => {
   it("follows and unfollows a topic by toggle, with ✓ on what the chat follows", async () => {
     const chat = tg.privateChat(tg.createUser({ languageCode: "en" }));
@@ -43,12 +33,12 @@ describe("/topics", () => {
     expect((await tg.waitForCallbackAnswer(follow)).text).toBe("Following China. Briefs on it will come here.");
     const ticked = await tg.waitForBotEdit(chat.id);
     expect(buttonsOf(ticked).map((b) => b.text).slice(0, 3)).toEqual(["War in Ukraine", "Russia", "✓ China"]);
-    expect(await targets(chat.id)).toEqual(["china"]);
+    expect(await followedBy(bot, chat.id)).toEqual(["china"]);
 
     const unfollow = tg.userClicks(chat, menu.message_id, dataOf(ticked, "✓ China"));
     expect((await tg.waitForCallbackAnswer(unfollow)).text).toBe("Stopped following China.");
     expect(buttonsOf(await tg.waitForBotEdit(chat.id))[2]?.text).toBe("China");
-    expect(await targets(chat.id)).toEqual([]);
+    expect(await followedBy(bot, chat.id)).toEqual([]);
   });
 
   it("pages through every topic, and reopens where the chat left off", async () => {
@@ -67,7 +57,7 @@ describe("/topics", () => {
     expect(shown).toEqual(DEFAULT_CATALOG.map((t) => t.slug));
     expect(buttonsOf(third).map((b) => b.text).slice(-2)).toEqual(["‹ Назад", "➕ Стежити за своїми словами…"]);
 
-    await sessionSaved(chat.id, { topicsPage: 2 });
+    await sessionSaved(bot, chat.id, { topicsPage: 2 });
     await bot.stop();
     bot = await startTestBot(tg, { databasePath });
     tg.userSends(chat, "/topics");
@@ -102,8 +92,8 @@ describe("buttons that were not ours", () => {
       const click = tg.userClicks(chat, stale.message_id, data);
       expect((await tg.waitForCallbackAnswer(click)).text, data).toBe("This button is no longer valid. Please open the menu again.");
     }
-    expect(await targets(chat.id)).toEqual(["china"]);
-    expect(await targets(other.id)).toEqual(["kyiv"]);
+    expect(await followedBy(bot, chat.id)).toEqual(["china"]);
+    expect(await followedBy(bot, other.id)).toEqual(["kyiv"]);
     expect((await bot.app.store.chats.get(chat.id))?.settings.timeZone).toBe("Europe/Kyiv");
     expect(tg.botMessages(chat.id).at(-1)?.text).toBe("old menu");
     expect(china).toBeDefined();
