@@ -90,6 +90,10 @@ describe("newsbrief brief", () => {
     expect(out).toContain("China is considering joining a future peacekeeping mission in Ukraine");
     expect(out).not.toContain("JOIN US ON TELEGRAM");
     expect(out).toContain(">Kyiv Post</a>");
+    // Without --tags, the hashtags are the article's topics, in the chosen language.
+    expect(out).toContain("\n#China #WarInUkraine #Russia\n");
+    const uk = await run(["brief", "test/fixtures/extract/kyivpost-china-peacekeeping.html", "--locale", "uk"]);
+    expect(uk).toContain("\n#Китай #ВійнаВУкраїні #Росія\n");
   });
 
   it("rejects an unknown locale, a missing file, a non-http URL and a broken gzip clearly", async () => {

@@ -4,17 +4,12 @@
  * for every `<id>.html` / `<id>.html.gz`, then prints the page count, the
  * failures and the pages per second.
  */
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
-import { gunzipSync } from "node:zlib";
+import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
-import { CliError } from "../errors.ts";
 import { DEFAULT_MAX_BYTES, extractArticle } from "../../extract/index.ts";
-import type { ExtractResult } from "../../extract/index.ts";
-import { FetchPageError, fetchPage } from "../../ingest/fetch-page.ts";
-
-const PAGE_FILE = /^(.+)\.html?(\.gz)?$/i;
-const FETCH_TIMEOUT_MS = 20_000;
+import { CliError, describeFileError } from "../errors.ts";
+import { PAGE_FILE, extractFromSource, readPage } from "../page-source.ts";
 
 interface ExtractCommandOptions {
   url?: string;
@@ -36,43 +31,11 @@ export function registerExtractCommand(program: Command): void {
         return;
       }
       if (outDir) throw new CliError(`unexpected argument "${outDir}" (an output directory needs --batch)`);
-      const result = /^https?:\/\//i.test(source) ? await extractFromUrl(source, options.url) : extractFromFile(source, options.url);
+      const result = await extractFromSource(source, options.url);
       process.stdout.write(`${JSON.stringify(result.article, null, 2)}\n`);
       if (result.truncated) process.stderr.write(`newsbrief: warning: the page was longer than ${DEFAULT_MAX_BYTES} bytes and was cut\n`);
       if (result.emptyReason) process.stderr.write(`newsbrief: warning: ${result.emptyReason}\n`);
     });
-}
-
-function extractFromFile(path: string, url: string | undefined): ExtractResult {
-  if (!PAGE_FILE.test(basename(path))) throw new CliError(`${path}: expected an .html or .html.gz file (or an http(s) URL)`);
-  return extractArticle(readPage(path), url ? { url } : {});
-}
-
-async function extractFromUrl(source: string, url: string | undefined): Promise<ExtractResult> {
-  try {
-    const page = await fetchPage(source, { timeoutMs: FETCH_TIMEOUT_MS, maxBytes: DEFAULT_MAX_BYTES });
-    const result = extractArticle(page.bytes, { url: url ?? page.finalUrl, ...(page.contentType ? { contentType: page.contentType } : {}) });
-    return { ...result, truncated: result.truncated || page.truncated };
-  } catch (error) {
-    if (error instanceof FetchPageError) throw new CliError(error.message);
-    throw error;
-  }
-}
-
-/** The page's bytes, gunzipped when the name ends in .gz; a clear error when it cannot be read. */
-function readPage(path: string): Uint8Array {
-  let raw: Buffer;
-  try {
-    raw = readFileSync(path);
-  } catch (error) {
-    throw new CliError(`cannot read ${path}: ${describe(error)}`);
-  }
-  if (!path.toLowerCase().endsWith(".gz")) return raw;
-  try {
-    return gunzipSync(raw);
-  } catch (error) {
-    throw new CliError(`cannot decompress ${path}: ${describe(error)}`);
-  }
 }
 
 function runBatch(inDir: string, outDir: string): void {
@@ -81,12 +44,12 @@ function runBatch(inDir: string, outDir: string): void {
     if (!statSync(inDir).isDirectory()) throw new Error("not a directory");
     names = readdirSync(inDir).filter((name) => PAGE_FILE.test(name)).sort();
   } catch (error) {
-    throw new CliError(`cannot read input directory ${inDir}: ${describe(error)}`);
+    throw new CliError(`cannot read input directory ${inDir}: ${describeFileError(error)}`);
   }
   try {
     mkdirSync(outDir, { recursive: true });
   } catch (error) {
-    throw new CliError(`cannot create output directory ${outDir}: ${describe(error)}`);
+    throw new CliError(`cannot create output directory ${outDir}: ${describeFileError(error)}`);
   }
 
   const start = performance.now();
@@ -100,7 +63,7 @@ function runBatch(inDir: string, outDir: string): void {
       writeFileSync(join(outDir, `${id}.json`), `${JSON.stringify(result.article, null, 2)}\n`);
     } catch (error) {
       failures++;
-      process.stderr.write(`newsbrief: ${name}: ${describe(error)}\n`);
+      process.stderr.write(`newsbrief: ${name}: ${describeFileError(error)}\n`);
     }
   }
   const seconds = (performance.now() - start) / 1000;
@@ -109,13 +72,4 @@ function runBatch(inDir: string, outDir: string): void {
     `${names.length} pages, ${failures} failures, ${empty} without article text, ${rate.toFixed(1)} pages/s (${seconds.toFixed(2)} s)\n`,
   );
   if (names.length === 0) process.stderr.write(`newsbrief: warning: no .html or .html.gz files in ${inDir}\n`);
-}
-
-function describe(error: unknown): string {
-  if (error instanceof CliError) return error.message;
-  if (error && typeof error === "object" && "code" in error && typeof error.code === "string") {
-    const message = error instanceof Error ? error.message : "";
-    return error.code === "ENOENT" ? "no such file or directory" : `${error.code}${message ? ` (${message})` : ""}`;
-  }
-  return error instanceof Error ? error.message : String(error);
 }

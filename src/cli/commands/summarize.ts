@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { summarize } from "../../brief/index.ts";
 import type { BriefOptions } from "../../brief/index.ts";
-import { CliError } from "../errors.ts";
+import { CliError, describeFileError } from "../errors.ts";
 
 export interface InputRow {
   id: string | number;
@@ -90,13 +90,4 @@ function positiveInt(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new CliError(`expected a positive whole number, got "${value}"`);
   return number;
-}
-
-/** "no such file" rather than "ENOENT". */
-export function describeFileError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EISDIR") return "is a directory, not a file";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  return error instanceof Error ? error.message : String(error);
 }
