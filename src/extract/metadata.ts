@@ -6,6 +6,7 @@
  * hidden text cannot end up here.
  */
 import { attr, classOf, forEachElement, plainText, tagOf } from "./dom.ts";
+import type { Article } from "./article.ts";
 import type { HTMLElement } from "./dom.ts";
 import type { PageHead } from "./clean.ts";
 import { toIsoDate } from "./dates.ts";
@@ -14,20 +15,8 @@ import { descendantCount } from "./stats.ts";
 import type { StatsMap } from "./stats.ts";
 import { resolveUrl } from "./urls.ts";
 
-export interface PageMetadata {
-  url: string;
-  title: string;
-  byline?: string;
-  authors: string[];
-  published?: string;
-  modified?: string;
-  lang?: string;
-  section?: string;
-  tags: string[];
-  image?: string;
-  description?: string;
-  siteName?: string;
-}
+/** Everything the page says about its article except the body and the related links. */
+export type PageMetadata = Omit<Article, "articleBody" | "links">;
 
 /** What the visible page shows, gathered in one walk. */
 interface VisibleHints {
