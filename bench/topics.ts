@@ -3,7 +3,7 @@
  * 5-fold cross-validation, repeated with three seeds, through the real CLI (`newsbrief topics cv`),
  * scored by the eval folder's own scorer, then training time, model size,
  * load time and prediction speed of a model trained on the whole dev file.
- * Run: npm run eval:topics   (about two minutes on two cores)
+ * Run: npm run eval:topics   (about five minutes on two cores)
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -58,7 +58,7 @@ for (const name of ["bbc", "agnews"]) {
   for (const e of examples) loaded.predict(e.text);
   const predictMs = performance.now() - started;
   console.log(
-    `-- whole dev file: train ${(trainMs / 1000).toFixed(1)} s (logistic share ${model.logisticShare}), model ${(json.length / 1024 / 1024).toFixed(1)} MiB, ` +
+    `-- whole dev file: train ${(trainMs / 1000).toFixed(1)} s (SVM share ${model.svmShare}), model ${(json.length / 1024 / 1024).toFixed(1)} MiB, ` +
       `load ${loadMs.toFixed(0)} ms, predict ${((predictMs / examples.length) * 1000).toFixed(0)} µs/article\n`,
   );
 }

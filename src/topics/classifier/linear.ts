@@ -1,7 +1,7 @@
 /**
- * Every model here scores a class as a dot product plus a bias: Naive Bayes
- * (log-probabilities), Complement NB and logistic regression alike. One scorer
- * and one serialized form serve them all.
+ * Every model here scores a class as a dot product plus a bias: the linear SVM
+ * (margins) and Complement Naive Bayes (log-odds) alike. One scorer and one
+ * serialized form serve them both.
  */
 import type { SparseVector } from "./vectorizer.ts";
 

@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { TopicClassifier, type LabeledText } from "../../../src/topics/classifier/classifier.ts";
 import { crossValidatePredictions } from "../../../src/topics/classifier/evaluate.ts";
-import { cleanMarkup, FeatureExtractor } from "../../../src/topics/classifier/features.ts";
+import { fitTemperature } from "../../../src/topics/classifier/calibration.ts";
+import { trainComplementNaiveBayes } from "../../../src/topics/classifier/complement-naive-bayes.ts";
+import { cleanMarkup, DEFAULT_FEATURE_OPTIONS, FeatureExtractor } from "../../../src/topics/classifier/features.ts";
+import { scores } from "../../../src/topics/classifier/linear.ts";
 import { score, stratifiedFolds } from "../../../src/topics/classifier/metrics.ts";
+import { trainLinearSvm } from "../../../src/topics/classifier/svm.ts";
+import { EncodedCorpus, Vectorizer, type SparseVector } from "../../../src/topics/classifier/vectorizer.ts";
 
 /** A tiny synthetic corpus: three topics with their own vocabulary and some shared filler. */
 function corpus(): LabeledText[] {
@@ -47,19 +52,33 @@ describe("TopicClassifier", () => {
     for (const r of ranked) expect(r.probability).toBeCloseTo(1 / 3, 1);
   });
 
-  it("uses its word lists to place words it never saw in training", () => {
-    // "quarterback" and "touchdown" are not in the corpus, only in the sport list.
-    expect(model.predict("quarterback touchdown").label).toBe("sport");
-    const withoutLists = TopicClassifier.train(examples, { lexicon: false });
-    expect(withoutLists.predict("quarterback touchdown").label).not.toBe("sport");
+  it("places word forms it never saw next to the ones it learned (prefixes and letter n-grams)", () => {
+    // Only "striker", "download" and "shares" occur in the corpus.
+    expect(model.predict("Strikers").label).toBe("sport");
+    expect(model.predict("Downloaded").label).toBe("tech");
+    expect(model.predict("Shareholders").label).toBe("business");
+  });
+
+  it("keeps only the members the blend uses, and each alone still classifies", () => {
+    for (const svmShare of [0, 1]) {
+      const single = TopicClassifier.train(examples, { svmShare });
+      const json = single.toJSON();
+      expect(single.svmShare).toBe(svmShare);
+      expect(json.svm === undefined).toBe(svmShare === 0);
+      expect(json.complementNB === undefined).toBe(svmShare === 1);
+      const loaded = TopicClassifier.fromJSON(JSON.parse(JSON.stringify(json)));
+      expect(loaded.predict("The striker scored a late goal").label).toBe("sport");
+      expect(loaded.predict("Investors welcomed the merger").label).toBe("business");
+    }
+    expect(() => TopicClassifier.train(examples, { svmShare: 2 })).toThrow(/svmShare/);
   });
 
   it("survives a JSON round trip with identical predictions", () => {
     const json = JSON.parse(JSON.stringify(model.toJSON()));
     const loaded = TopicClassifier.fromJSON(json);
     expect(loaded.labels).toEqual(model.labels);
-    expect(loaded.logisticShare).toBe(model.logisticShare);
-    for (const text of ["striker goal", "bank merger", "browser chip", "quarterback", "nothing known"]) {
+    expect(loaded.svmShare).toBe(model.svmShare);
+    for (const text of ["striker goal", "bank merger", "browser chip", "Strikers", "nothing known"]) {
       const a = model.predict(text).ranked;
       const b = loaded.predict(text).ranked;
       expect(b.map((r) => r.label)).toEqual(a.map((r) => r.label));
@@ -74,9 +93,14 @@ describe("TopicClassifier", () => {
   it("rejects JSON that is not a model, saying why", () => {
     expect(() => TopicClassifier.fromJSON(null)).toThrow(/not a JSON object/);
     expect(() => TopicClassifier.fromJSON({ format: "other" })).toThrow(/format/);
-    expect(() => TopicClassifier.fromJSON({ ...model.toJSON(), version: 99 })).toThrow(/version 99 is not supported/);
-    const json = model.toJSON();
-    expect(() => TopicClassifier.fromJSON({ ...json, naiveBayes: { ...json.naiveBayes, weights: json.naiveBayes.weights.slice(1) } })).toThrow(/weight rows/);
+    expect(() => TopicClassifier.fromJSON({ ...model.toJSON(), version: 1 })).toThrow(/version 1 is not supported .*train the model again/);
+    const json = TopicClassifier.train(examples, { svmShare: 0.5 }).toJSON();
+    const nb = json.complementNB as NonNullable<typeof json.complementNB>;
+    expect(() => TopicClassifier.fromJSON({ ...json, complementNB: { ...nb, weights: nb.weights.slice(1) } })).toThrow(/weight rows/);
+    expect(() => TopicClassifier.fromJSON({ ...json, complementNB: { ...nb, weights: nb.weights.map((row) => row.slice(1)) } })).toThrow(/differ in length/);
+    expect(() => TopicClassifier.fromJSON({ ...json, svm: undefined })).toThrow(/svm missing/);
+    expect(() => TopicClassifier.fromJSON({ ...json, svmShare: 1.5 })).toThrow(/blend weight/);
+    expect(() => TopicClassifier.fromJSON({ ...json, complementNB: { ...nb, temperature: 0 } })).toThrow(/temperature/);
   });
 
   it("refuses to train on nothing", () => {
@@ -85,10 +109,84 @@ describe("TopicClassifier", () => {
 });
 
 describe("features", () => {
-  it("undoes feed markup and cuts words to their stem length", () => {
+  it("undoes feed markup", () => {
     expect(cleanMarkup("Intel&#39;s chips &lt;b&gt;up&lt;/b&gt; #39;")).toBe("Intel's chips  up  '");
-    const features = new FeatureExtractor({ stemLength: 7, bigrams: false });
-    expect(features.terms("Economic economies in 2004")).toEqual(["economi", "economi", "in", "2004"]);
+  });
+
+  it("describes a text by words, prefixes, capitalized names, word pairs and letter n-grams", () => {
+    const bag = new FeatureExtractor({ prefixLength: 5, charMin: 3, charMax: 4 }).terms("Apple economies in 2004");
+    expect(bag.word).toEqual(["apple", "economies", "in", "2004"]);
+    expect(bag.prefix).toEqual(["p:econo"]);
+    expect(bag.capitalized).toEqual(["c:Apple"]);
+    expect(bag.bigram).toEqual(["apple economies", "economies in", "in 2004"]);
+    expect(bag.char.slice(0, 8)).toEqual(["# ap", "#app", "#ppl", "#ple", "#le ", "# app", "#appl", "#pple"]);
+    expect(bag.char).toContain("# in ");
+  });
+
+  it("rejects impossible settings", () => {
+    expect(() => new FeatureExtractor({ ...DEFAULT_FEATURE_OPTIONS, prefixLength: 0 })).toThrow(/prefix length/);
+    expect(() => new FeatureExtractor({ ...DEFAULT_FEATURE_OPTIONS, charMin: 5, charMax: 3 })).toThrow(/n-gram sizes/);
+  });
+});
+
+describe("vectorizer", () => {
+  const extractor = new FeatureExtractor(DEFAULT_FEATURE_OPTIONS);
+  const bags = ["Shares rose on Monday", "The striker scored twice", "shares and shares again", "Monday Monday"].map((t) => extractor.terms(t));
+  const corpus = new EncodedCorpus(bags);
+  const specs = [
+    { minDocumentFrequency: { word: 1, bigram: 2 }, share: 0.7 },
+    { minDocumentFrequency: { char: 1 }, share: 0.3 },
+  ];
+  const vectorizer = Vectorizer.fit(corpus, [0, 1, 2], specs);
+  const squaredLength = (x: SparseVector) => x.values.reduce((sum, v) => sum + v * v, 0);
+
+  it("gives the same vectors on the fast training path and for a new text", () => {
+    const fast = vectorizer.transformer(corpus);
+    for (let d = 0; d < bags.length; d++) expect(fast(d)).toEqual(vectorizer.transform(bags[d] as (typeof bags)[number]));
+  });
+
+  it("weights the groups by their shares and keeps rare word pairs out", () => {
+    expect(squaredLength(vectorizer.transform(bags[0] as (typeof bags)[number]))).toBeCloseTo(1, 12);
+    // Document 3 was not fitted on: its words are unknown, but "#mon" and friends are not.
+    expect(squaredLength(vectorizer.transform(bags[3] as (typeof bags)[number]))).toBeCloseTo(1, 12);
+    const words = vectorizer.toJSON().groups[0]?.terms ?? [];
+    expect(words).toContain("shares");
+    expect(words.some((t) => t.includes(" "))).toBe(false);
+    expect(vectorizer.transform(extractor.terms("")).indices).toHaveLength(0);
+  });
+});
+
+describe("models", () => {
+  // Feature 0 says class 0, feature 1 says class 1, feature 2 is noise.
+  const vector = (values: number[]): SparseVector => ({ indices: Int32Array.from(values.map((_, i) => i)), values: Float64Array.from(values) });
+  const vectors = [vector([1, 0, 0.5]), vector([0.9, 0.1, 0.2]), vector([0.1, 1, 0.5]), vector([0, 0.8, 0.1])];
+  const y = [0, 0, 1, 1];
+  const predicted = (model: Parameters<typeof scores>[0]) =>
+    vectors.map((x) => {
+      const s = scores(model, x);
+      return (s[1] as number) > (s[0] as number) ? 1 : 0;
+    });
+
+  it("the SVM separates separable data, the same way every run", () => {
+    const options = { cost: 1, seed: 3, maxEpochs: 100, tolerance: 1e-3 };
+    const svm = trainLinearSvm(vectors, y, 2, 3, options);
+    expect(predicted(svm)).toEqual(y);
+    expect(trainLinearSvm(vectors, y, 2, 3, options)).toEqual(svm);
+  });
+
+  it("Complement Naive Bayes learns which features speak for which class", () => {
+    const nb = trainComplementNaiveBayes(vectors, y, 2, 3, { alpha: 0.3 });
+    expect(predicted(nb)).toEqual(y);
+    expect(nb.weights[0]?.[0]).toBeGreaterThan(nb.weights[0]?.[1] ?? Infinity);
+  });
+
+  it("calibrates scores to the accuracy they earn", () => {
+    // Right three times out of four: the probability of the top class should be 3/4, i.e. T = ln 3.
+    const raw = [0, 0, 0, 0].map(() => Float64Array.from([1, 0]));
+    expect(fitTemperature(raw, [0, 0, 0, 1])).toBeCloseTo(Math.log(3), 3);
+    // Always right: very sure (the loss is flat to rounding past T ≈ 30); never right about the top: nearly flat.
+    expect(fitTemperature(raw, [0, 0, 0, 0])).toBeGreaterThan(20);
+    expect(fitTemperature(raw, [0, 1, 1, 1])).toBeLessThan(0.01);
   });
 });
 
