@@ -3,6 +3,7 @@
  * temporary database, and collects its log lines so tests can read what it reported.
  */
 import { join } from "node:path";
+import { afterEach, beforeEach } from "vitest";
 import { Writable } from "node:stream";
 import { startApp, type App } from "../../src/app.ts";
 import { parseConfig, type Config } from "../../src/config/index.ts";
@@ -50,4 +51,35 @@ export async function testWorld(options?: EmulatorOptions) {
   const tg = await startEmulator({ flood: false, ...options });
   const dir = tempDir("newsbrief-e2e-");
   return { tg, databasePath: join(dir, "newsbrief.db") };
+}
+
+export interface TestBotWorld {
+  tg: TelegramEmulator;
+  databasePath: string;
+  bot: RunningTestBot;
+  /** Stops the bot and starts it again on the same database, as an operator's restart does. */
+  restart(): Promise<RunningTestBot>;
+}
+
+/**
+ * Gives every test of the file its own emulator and the bot running on a fresh database
+ * (hooks registered here); the returned object is refilled before each test.
+ */
+export function useTestBot(options: { env?: Record<string, string>; emulator?: EmulatorOptions } = {}): TestBotWorld {
+  const world = {} as TestBotWorld;
+  const start = () => startTestBot(world.tg, { databasePath: world.databasePath, ...(options.env ? { env: options.env } : {}) });
+  beforeEach(async () => {
+    Object.assign(world, await testWorld(options.emulator));
+    world.bot = await start();
+  });
+  afterEach(async () => {
+    await world.bot.stop();
+    await world.tg.close();
+  });
+  world.restart = async () => {
+    await world.bot.stop();
+    world.bot = await start();
+    return world.bot;
+  };
+  return world;
 }

@@ -1,29 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Message } from "grammy/types";
-import type { TelegramEmulator } from "../emulator/index.ts";
 import { DEFAULT_CHAT_SETTINGS } from "../../src/store/index.ts";
-import { startTestBot, testWorld, type RunningTestBot } from "./harness.ts";
+import { useTestBot } from "./harness.ts";
 import { buttonsOf, dataOf } from "./helpers.ts";
 
-let tg: TelegramEmulator;
-let databasePath: string;
-let bot: RunningTestBot;
-
-beforeEach(async () => {
-  ({ tg, databasePath } = await testWorld());
-  bot = await startTestBot(tg, { databasePath });
-});
-
-afterEach(async () => {
-  await bot.stop();
-  await tg.close();
-});
+const world = useTestBot();
 
 describe("/settings", () => {
   it("changes every setting from the menu and keeps them after a restart", async () => {
-    const chat = tg.privateChat(tg.createUser({ languageCode: "en" }));
-    tg.userSends(chat, "/settings");
-    const menu = await tg.waitForBotMessage(chat.id);
+    const chat = world.tg.privateChat(world.tg.createUser({ languageCode: "en" }));
+    world.tg.userSends(chat, "/settings");
+    const menu = await world.tg.waitForBotMessage(chat.id);
     expect(menu.text).toBe(
       "⚙️ Settings of this chat\n\nDelivery: As they come\nTime zone: Europe/Kyiv\nQuiet hours: off\n" +
         "Breaking news during quiet hours: on\nLink previews: off\nImages: on\nLanguage: English",
@@ -31,9 +18,9 @@ describe("/settings", () => {
     let shown: Message = menu;
     /** Presses a button of the menu by its label and returns the menu as redrawn. */
     const press = async (label: string, answer = "Saved.") => {
-      const click = tg.userClicks(chat, menu.message_id, dataOf(shown, label));
-      if (answer) expect((await tg.waitForCallbackAnswer(click)).text, label).toBe(answer);
-      shown = await tg.waitForBotEdit(chat.id);
+      const click = world.tg.userClicks(chat, menu.message_id, dataOf(shown, label));
+      if (answer) expect((await world.tg.waitForCallbackAnswer(click)).text, label).toBe(answer);
+      shown = await world.tg.waitForBotEdit(chat.id);
       return shown;
     };
 
@@ -72,49 +59,48 @@ describe("/settings", () => {
       linkPreviews: true,
       images: false,
     };
-    expect(await bot.app.store.chats.get(chat.id)).toMatchObject({ locale: "uk", settings: expected });
+    expect(await world.bot.app.store.chats.get(chat.id)).toMatchObject({ locale: "uk", settings: expected });
 
-    await bot.stop();
-    bot = await startTestBot(tg, { databasePath });
-    tg.userSends(chat, "/settings");
-    const after = await tg.waitForBotMessage(chat.id);
+    await world.restart();
+    world.tg.userSends(chat, "/settings");
+    const after = await world.tg.waitForBotMessage(chat.id);
     expect(after.text).toBe(
       "⚙️ Налаштування цього чату\n\nДоставка: щоденний дайджест о 07:00\nЧасовий пояс: America/New_York\nТихі години: 23:00–07:00\n" +
         "Термінові новини в тихі години: вимк.\nПопередній перегляд посилань: увімк.\nЗображення: вимк.\nМова: Українська",
     );
-    expect((await bot.app.store.chats.get(chat.id))?.settings).toEqual(expected);
+    expect((await world.bot.app.store.chats.get(chat.id))?.settings).toEqual(expected);
   });
 
   it("takes a typed time zone, by name or city, and asks again for one it does not know", async () => {
-    const chat = tg.privateChat(tg.createUser({ languageCode: "en" }));
-    tg.userSends(chat, "/settings");
-    const menu = await tg.waitForBotMessage(chat.id);
-    tg.userClicks(chat, menu.message_id, dataOf(menu, "🕓 Time zone: Europe/Kyiv"));
-    const zones = await tg.waitForBotEdit(chat.id);
-    tg.userClicks(chat, menu.message_id, dataOf(zones, "⌨️ Type another time zone…"));
-    const question = await tg.waitForBotMessage(chat.id);
+    const chat = world.tg.privateChat(world.tg.createUser({ languageCode: "en" }));
+    world.tg.userSends(chat, "/settings");
+    const menu = await world.tg.waitForBotMessage(chat.id);
+    world.tg.userClicks(chat, menu.message_id, dataOf(menu, "🕓 Time zone: Europe/Kyiv"));
+    const zones = await world.tg.waitForBotEdit(chat.id);
+    world.tg.userClicks(chat, menu.message_id, dataOf(zones, "⌨️ Type another time zone…"));
+    const question = await world.tg.waitForBotMessage(chat.id);
     expect(question.text).toMatch(/^Which time zone is this chat in\?/);
 
-    tg.userSends(chat, "Mars/Olympus_Mons", { replyTo: question.message_id });
-    expect((await tg.waitForBotMessage(chat.id)).text).toBe(
+    world.tg.userSends(chat, "Mars/Olympus_Mons", { replyTo: question.message_id });
+    expect((await world.tg.waitForBotMessage(chat.id)).text).toBe(
       "I don't know the time zone “Mars/Olympus_Mons”. Use a name like Europe/Kyiv or America/New_York, or a big city in it.",
     );
-    expect((await tg.waitForBotMessage(chat.id)).text).toMatch(/^Which time zone is this chat in\?/);
-    expect((await bot.app.store.chats.get(chat.id))?.settings.timeZone).toBe("Europe/Kyiv");
-    tg.userSends(chat, "asia/kolkata");
-    expect((await tg.waitForBotMessage(chat.id)).text).toBe("Time zone set to Asia/Kolkata.");
+    expect((await world.tg.waitForBotMessage(chat.id)).text).toMatch(/^Which time zone is this chat in\?/);
+    expect((await world.bot.app.store.chats.get(chat.id))?.settings.timeZone).toBe("Europe/Kyiv");
+    world.tg.userSends(chat, "asia/kolkata");
+    expect((await world.tg.waitForBotMessage(chat.id)).text).toBe("Time zone set to Asia/Kolkata.");
 
-    tg.userClicks(chat, menu.message_id, dataOf(zones, "⌨️ Type another time zone…"));
-    await tg.waitForBotMessage(chat.id);
-    tg.userSends(chat, "new york");
-    expect((await tg.waitForBotMessage(chat.id)).text).toBe("Time zone set to America/New_York.");
-    expect((await bot.app.store.chats.get(chat.id))?.settings.timeZone).toBe("America/New_York");
+    world.tg.userClicks(chat, menu.message_id, dataOf(zones, "⌨️ Type another time zone…"));
+    await world.tg.waitForBotMessage(chat.id);
+    world.tg.userSends(chat, "new york");
+    expect((await world.tg.waitForBotMessage(chat.id)).text).toBe("Time zone set to America/New_York.");
+    expect((await world.bot.app.store.chats.get(chat.id))?.settings.timeZone).toBe("America/New_York");
   });
 
   it("lets group members look at the settings but only admins change them", async () => {
-    const admin = tg.createUser({ languageCode: "en" });
-    const member = tg.createUser({ languageCode: "en" });
-    const group = tg.createGroup({
+    const admin = world.tg.createUser({ languageCode: "en" });
+    const member = world.tg.createUser({ languageCode: "en" });
+    const group = world.tg.createGroup({
       title: "Desk",
       type: "supergroup",
       members: [
@@ -122,14 +108,14 @@ describe("/settings", () => {
         { user: member, status: "member" },
       ],
     });
-    tg.userSends(group, "/settings", { from: member });
-    const menu = await tg.waitForBotMessage(group.id);
+    world.tg.userSends(group, "/settings", { from: member });
+    const menu = await world.tg.waitForBotMessage(group.id);
     expect(menu.text).toMatch(/^⚙️ Settings of this chat\n/);
-    const refused = tg.userClicks(group, menu.message_id, dataOf(menu, "🖼 Images: on"), { from: member });
-    expect(await tg.waitForCallbackAnswer(refused)).toMatchObject({ text: "Only the chat's administrators can change this.", show_alert: true });
-    expect((await bot.app.store.chats.get(group.id))?.settings.images).toBe(true);
-    const accepted = tg.userClicks(group, menu.message_id, dataOf(menu, "🖼 Images: on"), { from: admin });
-    expect((await tg.waitForCallbackAnswer(accepted)).text).toBe("Saved.");
-    expect((await bot.app.store.chats.get(group.id))?.settings.images).toBe(false);
+    const refused = world.tg.userClicks(group, menu.message_id, dataOf(menu, "🖼 Images: on"), { from: member });
+    expect(await world.tg.waitForCallbackAnswer(refused)).toMatchObject({ text: "Only the chat's administrators can change this.", show_alert: true });
+    expect((await world.bot.app.store.chats.get(group.id))?.settings.images).toBe(true);
+    const accepted = world.tg.userClicks(group, menu.message_id, dataOf(menu, "🖼 Images: on"), { from: admin });
+    expect((await world.tg.waitForCallbackAnswer(accepted)).text).toBe("Saved.");
+    expect((await world.bot.app.store.chats.get(group.id))?.settings.images).toBe(false);
   });
 });

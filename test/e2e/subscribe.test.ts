@@ -1,29 +1,16 @@
 /** /subscribe, /unsubscribe, /mysubs, the question for words, and deep links. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { TelegramEmulator } from "../emulator/index.ts";
-import { startTestBot, testWorld, type RunningTestBot } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { useTestBot } from "./harness.ts";
 import { buttonsOf, dataOf, followedBy, sessionSaved } from "./helpers.ts";
 
-let tg: TelegramEmulator;
-let databasePath: string;
-let bot: RunningTestBot;
-
-beforeEach(async () => {
-  ({ tg, databasePath } = await testWorld());
-  bot = await startTestBot(tg, { databasePath });
-});
-
-afterEach(async () => {
-  await bot.stop();
-  await tg.close();
-});
+const world = useTestBot();
 
 describe("/subscribe and /unsubscribe", () => {
   it("follows a topic by its name or alias in either language, and custom words otherwise", async () => {
-    const chat = tg.privateChat(tg.createUser({ languageCode: "en" }));
+    const chat = world.tg.privateChat(world.tg.createUser({ languageCode: "en" }));
     const say = async (text: string) => {
-      tg.userSends(chat, text);
-      return (await tg.waitForBotMessage(chat.id)).text;
+      world.tg.userSends(chat, text);
+      return (await world.tg.waitForBotMessage(chat.id)).text;
     };
     expect(await say("/subscribe China")).toBe("Following China. Briefs on it will come here.");
     expect(await say("/subscribe Китай")).toBe("Already following China.");
@@ -32,84 +19,83 @@ describe("/subscribe and /unsubscribe", () => {
     expect(await say("/subscribe Odesa -football")).toBe("Following your words: Odesa -football. Any article that mentions them will come here.");
     expect(await say("/subscribe odesa  -Football")).toBe("Already following Odesa -football.");
     expect(await say('/subscribe "grain deal')).toBe('A quote is not closed: put the phrase between two " marks.');
-    expect(await followedBy(bot, chat.id)).toEqual(["china", "war-in-ukraine", "kyiv", "words:odesa -football"]);
+    expect(await followedBy(world.bot, chat.id)).toEqual(["china", "war-in-ukraine", "kyiv", "words:odesa -football"]);
 
     expect(await say("/unsubscribe Пекін")).toBe("Stopped following China.");
     expect(await say("/unsubscribe odesa -football")).toBe("Stopped following Odesa -football.");
     expect(await say("/unsubscribe NATO")).toBe("Nothing to stop: this chat does not follow NATO. See /mysubs for what it follows.");
-    expect(await followedBy(bot, chat.id)).toEqual(["war-in-ukraine", "kyiv"]);
+    expect(await followedBy(world.bot, chat.id)).toEqual(["war-in-ukraine", "kyiv"]);
   });
 
   it("explains a bad custom topic in the chat's language", async () => {
-    const chat = tg.privateChat(tg.createUser({ languageCode: "uk" }));
-    tg.userSends(chat, "/subscribe -футбол");
-    expect((await tg.waitForBotMessage(chat.id)).text).toBe("Додайте слово, за яким стежити, а не лише слова, які слід пропускати (ті, що з -).");
-    tg.userSends(chat, "/subscribe Од*");
-    expect((await tg.waitForBotMessage(chat.id)).text).toBe("Поставте перед * щонайменше 4 літери, наприклад Одес*.");
-    expect(await followedBy(bot, chat.id)).toEqual([]);
+    const chat = world.tg.privateChat(world.tg.createUser({ languageCode: "uk" }));
+    world.tg.userSends(chat, "/subscribe -футбол");
+    expect((await world.tg.waitForBotMessage(chat.id)).text).toBe("Додайте слово, за яким стежити, а не лише слова, які слід пропускати (ті, що з -).");
+    world.tg.userSends(chat, "/subscribe Од*");
+    expect((await world.tg.waitForBotMessage(chat.id)).text).toBe("Поставте перед * щонайменше 4 літери, наприклад Одес*.");
+    expect(await followedBy(world.bot, chat.id)).toEqual([]);
   });
 
   it("asks for the words when none are given, and takes the answer even after a restart", async () => {
-    const chat = tg.privateChat(tg.createUser({ languageCode: "en" }));
-    tg.userSends(chat, "/subscribe");
-    const question = await tg.waitForBotMessage(chat.id);
+    const chat = world.tg.privateChat(world.tg.createUser({ languageCode: "en" }));
+    world.tg.userSends(chat, "/subscribe");
+    const question = await world.tg.waitForBotMessage(chat.id);
     expect(question.text).toMatch(/^What should I follow here\? Reply with a topic such as China, or your own words/);
-    expect(tg.callsTo("sendMessage").at(-1)?.params).toMatchObject({ reply_markup: { force_reply: true, selective: true } });
+    expect(world.tg.callsTo("sendMessage").at(-1)?.params).toMatchObject({ reply_markup: { force_reply: true, selective: true } });
 
-    await sessionSaved(bot, chat.id, { prompts: [{ kind: "words", messageId: question.message_id }] });
-    await bot.stop();
-    bot = await startTestBot(tg, { databasePath });
-    tg.userSends(chat, "-football", { replyTo: question.message_id });
-    expect((await tg.waitForBotMessage(chat.id)).text).toBe("Add a word to follow, not only words to leave out (those start with -).");
+    await sessionSaved(world.bot, chat.id, { prompts: [{ kind: "words", messageId: question.message_id }] });
+    await world.restart();
+    world.tg.userSends(chat, "-football", { replyTo: question.message_id });
+    expect((await world.tg.waitForBotMessage(chat.id)).text).toBe("Add a word to follow, not only words to leave out (those start with -).");
     // An unusable answer is asked for again; the next plain message answers it.
-    expect((await tg.waitForBotMessage(chat.id)).text).toMatch(/^What should I follow here\?/);
-    tg.userSends(chat, '"grain deal"');
-    expect((await tg.waitForBotMessage(chat.id)).text).toBe('Following your words: "grain deal". Any article that mentions them will come here.');
-    expect(await followedBy(bot, chat.id)).toEqual(['words:"grain deal"']);
+    expect((await world.tg.waitForBotMessage(chat.id)).text).toMatch(/^What should I follow here\?/);
+    world.tg.userSends(chat, '"grain deal"');
+    expect((await world.tg.waitForBotMessage(chat.id)).text).toBe('Following your words: "grain deal". Any article that mentions them will come here.');
+    expect(await followedBy(world.bot, chat.id)).toEqual(['words:"grain deal"']);
 
     // Answered: ordinary text is ordinary text again.
-    tg.userSends(chat, "hello");
-    expect((await tg.waitForBotMessage(chat.id)).text).toBe("I answer commands only. Send /help to see them.");
+    world.tg.userSends(chat, "hello");
+    expect((await world.tg.waitForBotMessage(chat.id)).text).toBe("I answer commands only. Send /help to see them.");
   });
 
   it("subscribes from a deep link in one tap", async () => {
-    const chat = tg.privateChat(tg.createUser({ firstName: "Ann", languageCode: "en" }));
-    tg.userSends(chat, "/start sub_china");
-    expect((await tg.waitForBotMessage(chat.id)).text).toBe(
+    const chat = world.tg.privateChat(world.tg.createUser({ firstName: "Ann", languageCode: "en" }));
+    world.tg.userSends(chat, "/start sub_china");
+    expect((await world.tg.waitForBotMessage(chat.id)).text).toBe(
       "Following China. Briefs on it will come here.\n\nMore topics: /topics · what you follow: /mysubs · delivery: /settings",
     );
-    expect(await followedBy(bot, chat.id)).toEqual(["china"]);
-    tg.userSends(chat, "/start sub_atlantis");
-    expect((await tg.waitForBotMessage(chat.id)).text).toBe("That link points to a topic I don't offer (any more). Send /topics to see the topics you can follow.");
-    tg.userSends(chat, "/start somethingelse");
-    expect((await tg.waitForBotMessage(chat.id)).text).toMatch(/^Hello, Ann!/);
+    expect(await followedBy(world.bot, chat.id)).toEqual(["china"]);
+    world.tg.userSends(chat, "/start sub_atlantis");
+    expect((await world.tg.waitForBotMessage(chat.id)).text).toBe("That link points to a topic I don't offer (any more). Send /topics to see the topics you can follow.");
+    world.tg.userSends(chat, "/start somethingelse");
+    expect((await world.tg.waitForBotMessage(chat.id)).text).toMatch(/^Hello, Ann!/);
   });
 });
 
 describe("/mysubs", () => {
   it("lists what the chat follows and removes with a tap", async () => {
-    const chat = tg.privateChat(tg.createUser({ languageCode: "en" }));
-    tg.userSends(chat, "/mysubs");
-    expect((await tg.waitForBotMessage(chat.id)).text).toBe(
+    const chat = world.tg.privateChat(world.tg.createUser({ languageCode: "en" }));
+    world.tg.userSends(chat, "/mysubs");
+    expect((await world.tg.waitForBotMessage(chat.id)).text).toBe(
       "This chat follows nothing yet. Choose topics with /topics, or follow your own words with /subscribe.",
     );
-    tg.userSends(chat, "/subscribe China");
-    tg.userSends(chat, "/subscribe Odesa -football");
-    await tg.waitForBotMessage(chat.id);
-    await tg.waitForBotMessage(chat.id);
-    tg.userSends(chat, "/mysubs");
-    const list = await tg.waitForBotMessage(chat.id);
+    world.tg.userSends(chat, "/subscribe China");
+    world.tg.userSends(chat, "/subscribe Odesa -football");
+    await world.tg.waitForBotMessage(chat.id);
+    await world.tg.waitForBotMessage(chat.id);
+    world.tg.userSends(chat, "/mysubs");
+    const list = await world.tg.waitForBotMessage(chat.id);
     expect(list.text).toBe(
       "This chat follows 2 things:\n\n• China\n• your words: Odesa -football\n\nTap ✕ to stop following one. Add more with /topics or /subscribe.",
     );
     expect(buttonsOf(list).map((b) => b.text)).toEqual(["✕ China", "✕ Odesa -football"]);
 
-    const click = tg.userClicks(chat, list.message_id, dataOf(list, "✕ China"));
-    expect((await tg.waitForCallbackAnswer(click)).text).toBe("Stopped following China.");
-    const after = await tg.waitForBotEdit(chat.id);
+    const click = world.tg.userClicks(chat, list.message_id, dataOf(list, "✕ China"));
+    expect((await world.tg.waitForCallbackAnswer(click)).text).toBe("Stopped following China.");
+    const after = await world.tg.waitForBotEdit(chat.id);
     expect(after.text).toMatch(/^This chat follows one thing:\n\n• your words: Odesa -football/);
     expect(buttonsOf(after).map((b) => b.text)).toEqual(["✕ Odesa -football"]);
-    expect(await followedBy(bot, chat.id)).toEqual(["words:odesa -football"]);
+    expect(await followedBy(world.bot, chat.id)).toEqual(["words:odesa -football"]);
   });
 });
 

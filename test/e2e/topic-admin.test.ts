@@ -1,55 +1,40 @@
 /** newsbrief's admins edit the topic catalog from the bot; everyone else is refused. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { TelegramEmulator } from "../emulator/index.ts";
-import { startTestBot, testWorld, type RunningTestBot } from "./harness.ts";
+import { describe, expect, it } from "vitest";
+import { useTestBot } from "./harness.ts";
 import { buttonsOf } from "./helpers.ts";
 
 const ADMIN_ID = 424242;
-let tg: TelegramEmulator;
-let bot: RunningTestBot;
-let databasePath: string;
-
-beforeEach(async () => {
-  const world = await testWorld();
-  tg = world.tg;
-  databasePath = world.databasePath;
-  bot = await startTestBot(tg, { databasePath, env: { ADMIN_IDS: String(ADMIN_ID) } });
-});
-
-afterEach(async () => {
-  await bot.stop();
-  await tg.close();
-});
+const world = useTestBot({ env: { ADMIN_IDS: String(ADMIN_ID) } });
 
 describe("topic editing", () => {
   it("adds, edits, withdraws and restores topics, each in the audit log", async () => {
-    const admin = tg.privateChat(tg.createUser({ id: ADMIN_ID, languageCode: "en" }));
-    const reader = tg.privateChat(tg.createUser({ languageCode: "en" }));
+    const admin = world.tg.privateChat(world.tg.createUser({ id: ADMIN_ID, languageCode: "en" }));
+    const reader = world.tg.privateChat(world.tg.createUser({ languageCode: "en" }));
     const say = async (chat: typeof admin, text: string) => {
-      tg.userSends(chat, text);
-      return (await tg.waitForBotMessage(chat.id)).text;
+      world.tg.userSends(chat, text);
+      return (await world.tg.waitForBotMessage(chat.id)).text;
     };
 
     expect(await say(admin, "/topicadd lviv Lviv | Львів | Lviv, Lvov, Львів, Львова")).toBe(
-      `Added Lviv (lviv). Link to follow it: https://t.me/${tg.botUser.username}?start=sub_lviv`,
+      `Added Lviv (lviv). Link to follow it: https://t.me/${world.tg.botUser.username}?start=sub_lviv`,
     );
     expect(await say(reader, "/subscribe Львова")).toBe("Following Lviv. Briefs on it will come here.");
     expect(await say(reader, "/start sub_lviv")).toMatch(/^Already following Lviv\./);
 
     expect(await say(admin, "/topicadd china China | Китай | China, Beijing | china")).toMatch(/^Updated China \(china\)/);
-    expect((await bot.app.store.topics.get("china"))?.topic).toMatchObject({ aliases: ["China", "Beijing"], sections: ["china"], keywords: expect.arrayContaining(["Chinese"]) });
-    expect(await bot.app.store.topics.get("china")).toMatchObject({ builtin: false, enabled: true });
+    expect((await world.bot.app.store.topics.get("china"))?.topic).toMatchObject({ aliases: ["China", "Beijing"], sections: ["china"], keywords: expect.arrayContaining(["Chinese"]) });
+    expect(await world.bot.app.store.topics.get("china")).toMatchObject({ builtin: false, enabled: true });
 
     expect(await say(admin, "/topicoff lviv")).toBe("Lviv is no longer offered. Chats that follow it keep their subscription.");
-    tg.userSends(reader, "/topics");
-    tg.userSends(reader, "/mysubs");
-    const menu = await tg.waitForBotMessage(reader.id);
+    world.tg.userSends(reader, "/topics");
+    world.tg.userSends(reader, "/mysubs");
+    const menu = await world.tg.waitForBotMessage(reader.id);
     expect(buttonsOf(menu).map((b) => b.text)).not.toContain("Lviv");
-    expect((await tg.waitForBotMessage(reader.id)).text).toMatch(/^This chat follows one thing:\n\n• Lviv \(no longer offered\)/);
+    expect((await world.tg.waitForBotMessage(reader.id)).text).toMatch(/^This chat follows one thing:\n\n• Lviv \(no longer offered\)/);
     expect(await say(reader, "/subscribe Lviv")).toBe("Following your words: Lviv. Any article that mentions them will come here.");
     expect(await say(admin, "/topicon lviv")).toBe("Lviv is offered again.");
 
-    const actions = (await bot.app.store.audit.recent({ limit: 20 })).filter((a) => a.action.startsWith("topic.")).map((a) => [a.action, a.actorId, a.details.slug]);
+    const actions = (await world.bot.app.store.audit.recent({ limit: 20 })).filter((a) => a.action.startsWith("topic.")).map((a) => [a.action, a.actorId, a.details.slug]);
     expect(actions).toEqual([
       ["topic.enable", ADMIN_ID, "lviv"],
       ["topic.disable", ADMIN_ID, "lviv"],
@@ -59,37 +44,37 @@ describe("topic editing", () => {
   });
 
   it("explains a malformed or invalid topic and saves nothing", async () => {
-    const admin = tg.privateChat(tg.createUser({ id: ADMIN_ID, languageCode: "en" }));
-    tg.userSends(admin, "/topicadd lviv Lviv");
-    expect((await tg.waitForBotMessage(admin.id)).text).toMatch(/^Usage: \/topicadd slug English name \| Ukrainian name \| alias, alias/);
-    tg.userSends(admin, "/topicadd Lviv-City <b>Lviv</b> |  | Л*");
-    expect((await tg.waitForBotMessage(admin.id)).text).toBe(
+    const admin = world.tg.privateChat(world.tg.createUser({ id: ADMIN_ID, languageCode: "en" }));
+    world.tg.userSends(admin, "/topicadd lviv Lviv");
+    expect((await world.tg.waitForBotMessage(admin.id)).text).toMatch(/^Usage: \/topicadd slug English name \| Ukrainian name \| alias, alias/);
+    world.tg.userSends(admin, "/topicadd Lviv-City <b>Lviv</b> |  | Л*");
+    expect((await world.tg.waitForBotMessage(admin.id)).text).toBe(
       'The topic was not saved:\n• topic "Lviv-City": the slug must be 1–32 characters of a–z, 0–9 and single hyphens inside\n' +
         '• topic "Lviv-City": the uk name is empty\n• topic "Lviv-City": the stem "Л*" needs at least 4 letters before the *',
     );
-    tg.userSends(admin, "/topicoff atlantis");
-    expect((await tg.waitForBotMessage(admin.id)).text).toBe("There is no topic “atlantis”.");
-    expect((await bot.app.store.topics.listAll()).map((t) => t.topic.slug)).not.toContain("Lviv-City");
+    world.tg.userSends(admin, "/topicoff atlantis");
+    expect((await world.tg.waitForBotMessage(admin.id)).text).toBe("There is no topic “atlantis”.");
+    expect((await world.bot.app.store.topics.listAll()).map((t) => t.topic.slug)).not.toContain("Lviv-City");
   });
 
   it("refuses everyone who is not a newsbrief admin, even a group's own admin", async () => {
-    const owner = tg.createUser({ languageCode: "en" });
-    const group = tg.createGroup({ title: "G", members: [{ user: owner, status: "creator" }] });
-    tg.userSends(group, "/topicoff china", { from: owner });
-    expect((await tg.waitForBotMessage(group.id)).text).toBe(
+    const owner = world.tg.createUser({ languageCode: "en" });
+    const group = world.tg.createGroup({ title: "G", members: [{ user: owner, status: "creator" }] });
+    world.tg.userSends(group, "/topicoff china", { from: owner });
+    expect((await world.tg.waitForBotMessage(group.id)).text).toBe(
       "Only newsbrief's administrators can edit topics. To follow something, use /topics or /subscribe.",
     );
-    tg.userSends(tg.privateChat(owner), "/topicadd lviv Lviv | Львів | Lviv");
-    expect((await tg.waitForBotMessage(owner.id)).text).toMatch(/^Only newsbrief's administrators can edit topics\./);
-    expect(await bot.app.store.topics.get("china")).toMatchObject({ enabled: true, builtin: true });
-    expect(await bot.app.store.topics.get("lviv")).toBeUndefined();
+    world.tg.userSends(world.tg.privateChat(owner), "/topicadd lviv Lviv | Львів | Lviv");
+    expect((await world.tg.waitForBotMessage(owner.id)).text).toMatch(/^Only newsbrief's administrators can edit topics\./);
+    expect(await world.bot.app.store.topics.get("china")).toMatchObject({ enabled: true, builtin: true });
+    expect(await world.bot.app.store.topics.get("lviv")).toBeUndefined();
   });
 
   it("asks for a topic step by step, and the conversation survives a restart", async () => {
-    const admin = tg.privateChat(tg.createUser({ id: ADMIN_ID, languageCode: "uk" }));
+    const admin = world.tg.privateChat(world.tg.createUser({ id: ADMIN_ID, languageCode: "uk" }));
     const answer = async (text: string) => {
-      tg.userSends(admin, text);
-      return (await tg.waitForBotMessage(admin.id)).text;
+      world.tg.userSends(admin, text);
+      return (await world.tg.waitForBotMessage(admin.id)).text;
     };
     expect(await answer("/topicadd")).toMatch(/^Нова тема, крок за кроком/);
     expect(await answer("Not A Slug!")).toMatch(/^Це не slug/);
@@ -97,29 +82,28 @@ describe("topic editing", () => {
     expect(await answer("Lviv")).toMatch(/^Її назва українською/);
 
     // The bot restarts between two answers; the conversation goes on where it was.
-    await bot.stop();
-    bot = await startTestBot(tg, { databasePath, env: { ADMIN_IDS: String(ADMIN_ID) } });
+    await world.restart();
     expect(await answer("Львів")).toMatch(/^Слова, що її позначають/);
-    expect(await answer("Lviv, Lvov, Львів, Львова")).toBe(`Додано Львів (lviv). Посилання, щоб стежити: https://t.me/${tg.botUser.username}?start=sub_lviv`);
-    expect((await bot.app.store.topics.get("lviv"))?.topic).toMatchObject({ names: { en: "Lviv", uk: "Львів" }, aliases: ["Lviv", "Lvov", "Львів", "Львова"] });
+    expect(await answer("Lviv, Lvov, Львів, Львова")).toBe(`Додано Львів (lviv). Посилання, щоб стежити: https://t.me/${world.tg.botUser.username}?start=sub_lviv`);
+    expect((await world.bot.app.store.topics.get("lviv"))?.topic).toMatchObject({ names: { en: "Lviv", uk: "Львів" }, aliases: ["Lviv", "Lvov", "Львів", "Львова"] });
     // Once it is over, messages are the bot's ordinary business again.
     expect(await answer("hello")).toBe("Я відповідаю лише на команди. Надішліть /help, щоб їх побачити.");
   });
 
   it("stops the guided topic on /cancel and saves nothing", async () => {
-    const admin = tg.privateChat(tg.createUser({ id: ADMIN_ID, languageCode: "en" }));
-    tg.userSends(admin, "/topicadd");
-    await tg.waitForBotMessage(admin.id);
-    tg.userSends(admin, "kharkiv");
-    await tg.waitForBotMessage(admin.id);
-    tg.userSends(admin, "/cancel");
-    expect((await tg.waitForBotMessage(admin.id)).text).toBe("Stopped; no topic was saved.");
-    expect(await bot.app.store.topics.get("kharkiv")).toBeUndefined();
+    const admin = world.tg.privateChat(world.tg.createUser({ id: ADMIN_ID, languageCode: "en" }));
+    world.tg.userSends(admin, "/topicadd");
+    await world.tg.waitForBotMessage(admin.id);
+    world.tg.userSends(admin, "kharkiv");
+    await world.tg.waitForBotMessage(admin.id);
+    world.tg.userSends(admin, "/cancel");
+    expect((await world.tg.waitForBotMessage(admin.id)).text).toBe("Stopped; no topic was saved.");
+    expect(await world.bot.app.store.topics.get("kharkiv")).toBeUndefined();
 
-    tg.userSends(admin, "/topicadd");
-    await tg.waitForBotMessage(admin.id);
-    tg.userSends(admin, "/help");
-    expect((await tg.waitForBotMessage(admin.id)).text).toBe("Stopped; no topic was saved.");
-    expect((await tg.waitForBotMessage(admin.id)).text).toMatch(/^newsbrief turns news articles/);
+    world.tg.userSends(admin, "/topicadd");
+    await world.tg.waitForBotMessage(admin.id);
+    world.tg.userSends(admin, "/help");
+    expect((await world.tg.waitForBotMessage(admin.id)).text).toBe("Stopped; no topic was saved.");
+    expect((await world.tg.waitForBotMessage(admin.id)).text).toMatch(/^newsbrief turns news articles/);
   });
 });
