@@ -73,6 +73,9 @@ describe("/channel", () => {
     expect(await say(owner, "/channel @quietchan")).toBe(
       `I am not an administrator of Quiet Channel who may post. Make @${world.tg.botUser.username} an admin with the right to post messages, then try again.`,
     );
+    // Telegram refuses getChatMember outright when the bot is not in the channel any more.
+    world.tg.injectFault({ method: "getChatMember", errorCode: 403, description: "Forbidden: bot is not a member of the channel chat", count: 1 });
+    expect(await say(owner, "/channel @busychan")).toMatch(/^I am not an administrator of Busy Channel who may post\./);
     expect(await say(stranger, "/channel https://t.me/busychan")).toBe("Only administrators of Busy Channel can set it up.");
     expect(await say(owner, "/channel @nosuchchannel")).toBe(
       `I can't see @nosuchchannel. Add @${world.tg.botUser.username} to the channel as an administrator, then try again.`,

@@ -87,8 +87,12 @@ async function setUpChannel(ctx: BotContext, ref: string | number): Promise<void
     await ctx.reply(ctx.t("channel-not-a-channel", { title }), { parse_mode: "HTML" });
     return;
   }
-  const me = await ctx.api.getChatMember(chat.id, ctx.me.id);
-  if (me.status !== "administrator" || me.can_post_messages === false) {
+  // Telegram answers 400/403 when the bot is not in the channel at all: the same advice applies.
+  const me = await ctx.api.getChatMember(chat.id, ctx.me.id).catch((error: unknown) => {
+    if (error instanceof GrammyError) return undefined;
+    throw error;
+  });
+  if (me?.status !== "administrator" || me.can_post_messages === false) {
     await ctx.reply(ctx.t("channel-bot-not-admin", { title, bot: ctx.me.username }), { parse_mode: "HTML" });
     return;
   }
