@@ -11,7 +11,7 @@
  * plus a "Read the full story" URL button for the caller's inline keyboard. Every external string
  * is cleaned and escaped; the text never exceeds Telegram's limit as Telegram counts it.
  */
-import type { Translate } from "../i18n/index.ts";
+import type { Translate } from "../i18n/locales.ts";
 import { cleanInline, escapeHtml, safeHttpUrl, shorten, toHashtag } from "./telegram-text.ts";
 import type { Brief } from "./types.ts";
 

@@ -5,9 +5,9 @@
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import type { Locale } from "./locales.ts";
+import type { Locale, Translate } from "./locales.ts";
 
-export { SUPPORTED_LOCALES, isSupportedLocale, localeFromLanguageCode, type Locale } from "./locales.ts";
+export { SUPPORTED_LOCALES, isSupportedLocale, localeFromLanguageCode, type Locale, type Translate } from "./locales.ts";
 
 export const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
 
@@ -27,8 +27,6 @@ export function createI18n<C extends Context = Context>(options: CreateI18nOptio
   });
 }
 
-/** A translator bound to one locale, for code outside grammY (CLI, delivery, pure renderers). */
-export type Translate = (key: string, variables?: Record<string, string | number | Date>) => string;
 
 export function translatorFor(i18n: I18n<Context> | I18n<never>, locale: Locale): Translate {
   return (key, variables) => (i18n as I18n<Context>).t(locale, key, variables);

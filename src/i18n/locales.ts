@@ -11,3 +11,6 @@ export function localeFromLanguageCode(code: string | undefined): Locale | undef
   const base = code?.toLowerCase().split(/[-_]/)[0];
   return isSupportedLocale(base) ? base : undefined;
 }
+
+/** A translator bound to one locale, for code outside grammY (CLI, delivery, pure renderers). */
+export type Translate = (key: string, variables?: Record<string, string | number | Date>) => string;

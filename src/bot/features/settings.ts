@@ -26,6 +26,7 @@ import { audit, type Outcome } from "../subscriptions/actions.ts";
 import { ask } from "../subscriptions/prompts.ts";
 import { localScope, mayManage, placeOf, scopeFor, scopeRef, type ChatScope } from "../subscriptions/scope.ts";
 import { parseTimeZone } from "../time-zone.ts";
+import type { Translate } from "../../i18n/locales.ts";
 
 type Page = Extract<SettingsAction, { op: "open" }>["page"];
 
@@ -121,7 +122,7 @@ export async function setTimeZoneFromText(ctx: BotContext, scope: ChatScope, tex
 }
 
 export function settingsView(ctx: BotContext, scope: ChatScope, page: Page) {
-  const t = (key: string, variables?: Record<string, string | number>) => ctx.t(key, variables);
+  const t: Translate = (key, variables) => ctx.t(key, variables);
   const settings = scope.chat.settings;
   const remote = scopeRef(scope);
   const place = placeOf(scope);

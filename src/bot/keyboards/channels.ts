@@ -1,7 +1,7 @@
 /** Managing a channel from a private chat: the list of set-up channels and one channel's menu. */
 import { InlineKeyboard } from "grammy";
 import { channelButton } from "./channel-button.ts";
-import type { Translate } from "./settings.ts";
+import type { Translate } from "../../i18n/locales.ts";
 import { settingsButton } from "./settings.ts";
 import { subscriptionsButton } from "./subscriptions.ts";
 import { topicsButton } from "./topics.ts";

@@ -4,6 +4,7 @@ import { SUPPORTED_LOCALES, isSupportedLocale, type Locale } from "../../i18n/lo
 import type { ChatSettings, QuietHours } from "../../store/index.ts";
 import { callbackCodec } from "../callback-data.ts";
 import { encodeScopeRef, parseScopeRef } from "../subscriptions/callback-parts.ts";
+import type { Translate } from "../../i18n/locales.ts";
 
 export const DIGEST_TIMES = ["06:00", "07:00", "08:00", "09:00", "12:00", "18:00", "20:00", "22:00"] as const;
 export const COMMON_TIME_ZONES = [
@@ -102,9 +103,6 @@ function decodeAction(payload: string): SettingsAction | undefined {
 }
 
 export const settingsButton = callbackCodec<SettingsAction>("st", { encode: encodeAction, decode: decodeAction });
-
-/** Labels come from the caller's translator, so this file stays free of locale lookups. */
-export type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
 export function deliveryMode(settings: ChatSettings): DeliveryMode {
   return settings.delivery === "instant" ? "instant" : settings.digest.every;
