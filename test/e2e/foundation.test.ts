@@ -79,6 +79,10 @@ describe("/language", () => {
     const edited = await tg.waitForBotEdit(chat.id);
     expect(edited.text).toBe("Оберіть мову цього чату:");
     expect(buttonsOf(edited)[1]).toEqual({ text: "✓ Українська", data: "lang:uk" });
+    // The same choice again: Telegram says "message is not modified", which is no error.
+    const again = tg.userClicks(chat, menu.message_id, "lang:uk");
+    expect((await tg.waitForCallbackAnswer(again)).text).toBe("Тепер чат розмовляє українською.");
+    expect(bot?.logs.filter((line) => line.level >= 50)).toEqual([]);
 
     tg.userSends(chat, "/help");
     expect((await tg.waitForBotMessage(chat.id)).text).toMatch(/^newsbrief перетворює новинні статті/);

@@ -1,6 +1,7 @@
 /** /language: pick English or Ukrainian for this chat, by inline keyboard. */
 import { Composer, InlineKeyboard } from "grammy";
 import { SUPPORTED_LOCALES, isSupportedLocale, type Locale } from "../../i18n/locales.ts";
+import { answerAdminsOnly, answerInvalid, redraw } from "../callback-answers.ts";
 import { callbackCodec } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { canManageChat } from "../permissions.ts";
@@ -30,23 +31,14 @@ export function languageFeature(): Composer<BotContext> {
   feature.callbackQuery(languageButton.pattern, async (ctx) => {
     const locale = languageButton.decode(ctx.callbackQuery.data);
     const chat = ctx.chatRecord;
-    if (locale === undefined || chat === undefined) {
-      await ctx.answerCallbackQuery({ text: ctx.t("button-invalid") });
-      return;
-    }
-    if (!(await canManageChat(ctx))) {
-      await ctx.answerCallbackQuery({ text: ctx.t("admins-only"), show_alert: true });
-      return;
-    }
+    if (locale === undefined || chat === undefined) return answerInvalid(ctx);
+    if (!(await canManageChat(ctx))) return answerAdminsOnly(ctx);
     await ctx.deps.store.chats.setLocale(chat.id, locale);
     await ctx.deps.store.audit.record({ actorId: ctx.from.id, chatId: chat.id, action: "chat.locale", details: { locale } });
     ctx.locale = locale;
     ctx.i18n.useLocale(locale);
     await ctx.answerCallbackQuery({ text: ctx.t("language-changed") });
-    await ctx.editMessageText(ctx.t("language-choose"), { reply_markup: languageKeyboard(locale) }).catch((error: unknown) => {
-      // The same language chosen twice leaves the message as it was; Telegram says "not modified".
-      ctx.log.debug({ err: error }, "language keyboard not edited");
-    });
+    await redraw(ctx, ctx.t("language-choose"), languageKeyboard(locale));
   });
 
   return feature;
