@@ -70,6 +70,21 @@ export interface SourcesTable {
   last_polled_at: string | null;
   last_error: string | null;
   created_at: string;
+  site_url: string | null;
+  language: string | null;
+  /** JSON array of topic slugs every item of the source gets. */
+  default_topics: Generated<string>;
+  next_poll_at: string | null;
+  last_success_at: string | null;
+  /** Failed polls in a row. */
+  failures: Generated<number>;
+  failing_since: string | null;
+  /** When the admins were told the source is failing; cleared when it recovers. */
+  alerted_at: string | null;
+  websub_hub: string | null;
+  websub_topic: string | null;
+  websub_secret: string | null;
+  websub_lease_until: string | null;
 }
 
 export interface StoryGroupsTable {
@@ -93,6 +108,21 @@ export interface ArticlesTable {
   body: string;
   story_group_id: number | null;
   fetched_at: string;
+  /** The feed item's guid (or id), unique within its source. */
+  guid: string | null;
+  /** SHA-256 of the normalised body: the same text under another URL is the same article. */
+  content_hash: string | null;
+  /** 64-bit SimHash of the text's shingles, as 16 hex digits: near-duplicates across outlets. */
+  fingerprint: string | null;
+  /** The Brief as JSON, ready to render. */
+  brief: string | null;
+  /** "page" when the article page was extracted, "feed" when only the feed's text was usable. */
+  text_from: Generated<string>;
+  /** 1 for a new story subscribers should get; 0 for one archived by a source's first poll. */
+  deliver: Generated<number>;
+  /** When delivery planned the story (or decided there was nothing to plan); null until then. */
+  planned_at: string | null;
+  updated_at: string | null;
 }
 
 export interface ArticleTopicsTable {
@@ -140,6 +170,13 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+/** Who may do a job alone (poll a source, send) until when. */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
 export interface Database {
   chats: ChatsTable;
   kv_state: KvStateTable;
@@ -153,4 +190,5 @@ export interface Database {
   article_links: ArticleLinksTable;
   broadcasts: BroadcastsTable;
   outbox: OutboxTable;
+  leases: LeasesTable;
 }

@@ -6,6 +6,12 @@ import type { Locale } from "../i18n/locales.ts";
 import type { Topic } from "../topics/types.ts";
 import type {
   AuditEntry,
+  FeedFormat,
+  NewArticle,
+  NewSource,
+  SourceRecord,
+  StoredArticle,
+  WebSubState,
   ChatRecord,
   ChatSettings,
   ChatStatus,
@@ -78,12 +84,79 @@ export interface SubscriptionRepository {
   count(scope: SubscriptionScope): Promise<number>;
 }
 
+export interface SourceRepository {
+  /** Adds a source; a feed URL already known gives the existing source back with `created: false`. */
+  add(source: NewSource): Promise<{ source: SourceRecord; created: boolean }>;
+  get(id: number): Promise<SourceRecord | undefined>;
+  findByFeedUrl(feedUrl: string): Promise<SourceRecord | undefined>;
+  /** Every source, oldest first. */
+  list(): Promise<SourceRecord[]>;
+  /** Removes a source; its stories stay in the archive. False when there was none. */
+  remove(id: number): Promise<boolean>;
+  setEnabled(id: number, enabled: boolean): Promise<boolean>;
+  /** Enabled sources whose next poll is due (never polled first), soonest first. */
+  due(now: Date, limit: number): Promise<SourceRecord[]>;
+  /** A poll that worked: validators for the next conditional GET and when to poll again. */
+  recordSuccess(
+    id: number,
+    result: { at: Date; nextPollAt: Date; etag?: string | null; lastModified?: string | null; format?: FeedFormat; siteUrl?: string | null; language?: string | null },
+  ): Promise<SourceRecord>;
+  /** A poll that failed: the reason, and when to try again. */
+  recordFailure(id: number, failure: { at: Date; nextPollAt: Date; error: string }): Promise<SourceRecord>;
+  /** Notes that the admins were told the source is failing (null: it recovered and they were told). */
+  setAlerted(id: number, at: Date | null): Promise<void>;
+  setWebSub(id: number, websub: WebSubState | null): Promise<void>;
+}
+
+/** Which stored article a new item is: found by URL, feed guid or identical text. */
+export interface ArticleKeys {
+  url: string;
+  sourceId: number | null;
+  guid?: string | null;
+  contentHash?: string | null;
+}
+
+export interface ArticleRepository {
+  /** Stores a new article with its topics and related links in one transaction. */
+  insert(article: NewArticle, storyGroupId: number | null): Promise<StoredArticle>;
+  get(id: number): Promise<StoredArticle | undefined>;
+  /** The stored article an item is, if any: same canonical URL, same guid in the same source, or same text. */
+  findExisting(keys: ArticleKeys): Promise<StoredArticle | undefined>;
+  /** An edited item: new text, brief and topics; its delivery state is kept, so it is not delivered again. */
+  update(id: number, article: NewArticle): Promise<StoredArticle>;
+  /** Recent articles' fingerprints, newest first, for near-duplicate matching across outlets. */
+  recentFingerprints(since: Date, limit: number): Promise<Array<{ id: number; fingerprint: string; storyGroupId: number | null; sourceId: number | null; title: string }>>;
+  /** A new story group holding the given article (first of its story) and the new one. */
+  createStoryGroup(title: string): Promise<number>;
+  setStoryGroup(articleId: number, storyGroupId: number): Promise<void>;
+  /** The articles of a story group, oldest first. */
+  inStoryGroup(storyGroupId: number): Promise<StoredArticle[]>;
+  /** Stories delivery has not planned yet, oldest first. */
+  unplanned(limit: number): Promise<StoredArticle[]>;
+  markPlanned(ids: readonly number[], at: Date): Promise<void>;
+  count(): Promise<number>;
+}
+
+/**
+ * Time-limited leases on named jobs ("sender", "poll:<source id>"), so that one process at a
+ * time does each job on a database several processes share. A holder that dies stops renewing,
+ * and after `ttlMs` another may take the job over.
+ */
+export interface LeaseRepository {
+  /** Takes or renews the lease; true when `holder` now has it until `now + ttlMs`. */
+  acquire(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean>;
+  release(name: string, holder: string): Promise<void>;
+}
+
 export interface Store {
   readonly chats: ChatRepository;
   readonly topics: TopicRepository;
   readonly subscriptions: SubscriptionRepository;
   readonly state: StateRepository;
   readonly audit: AuditLog;
+  readonly sources: SourceRepository;
+  readonly articles: ArticleRepository;
+  readonly leases: LeaseRepository;
   /** Finishes pending writes and closes the database. */
   close(): Promise<void>;
 }

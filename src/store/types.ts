@@ -1,5 +1,7 @@
 /** The records callers of the store see: plain objects, no SQL types. */
 import type { Locale } from "../i18n/locales.ts";
+import type { Brief } from "../brief/types.ts";
+import type { RelatedLink } from "../extract/article.ts";
 import type { Topic } from "../topics/types.ts";
 
 export type ChatType = "private" | "group" | "supergroup" | "channel";
@@ -94,4 +96,117 @@ export interface Subscription extends SubscriptionScope {
   query: string | null;
   createdBy: number | null;
   createdAt: string;
+}
+
+/** The feed formats ingestion reads. */
+export type FeedFormat = "rss" | "atom" | "rdf" | "json";
+
+/** A news source: a feed the newsroom polls (and, where its hub allows, is pushed by). */
+export interface SourceRecord {
+  id: number;
+  name: string;
+  feedUrl: string;
+  /** The site's home page, from the feed or the page the feed was found on. */
+  siteUrl: string | null;
+  language: string | null;
+  format: FeedFormat;
+  pollIntervalS: number;
+  /** Topic slugs every story of the source gets. */
+  defaultTopics: string[];
+  /** The site's section names (lowercased) mapped to topic slugs. */
+  sectionMap: Record<string, string>;
+  enabled: boolean;
+  etag: string | null;
+  lastModified: string | null;
+  lastPolledAt: string | null;
+  /** Null until the first successful poll: that one archives the feed instead of delivering it. */
+  lastSuccessAt: string | null;
+  nextPollAt: string | null;
+  /** Failed polls in a row, and since when the source has been failing. */
+  failures: number;
+  failingSince: string | null;
+  lastError: string | null;
+  alertedAt: string | null;
+  websub: WebSubState | null;
+  createdAt: string;
+}
+
+export interface WebSubState {
+  hub: string;
+  /** The feed URL as the hub knows it (the `self` link). */
+  topic: string;
+  secret: string;
+  /** When the hub's lease ends; null while the subscription is still being verified. */
+  leaseUntil: string | null;
+}
+
+export interface NewSource {
+  name: string;
+  feedUrl: string;
+  siteUrl?: string | null;
+  language?: string | null;
+  format: FeedFormat;
+  pollIntervalS: number;
+  defaultTopics?: string[];
+  sectionMap?: Record<string, string>;
+}
+
+/** A topic an article was given, and how sure the assignment was (0-1). */
+export interface ArticleTopic {
+  slug: string;
+  confidence: number;
+}
+
+/** A stored story: the article, its brief and where it came from. */
+export interface StoredArticle {
+  id: number;
+  sourceId: number | null;
+  /** The source's name, for "also reported by …". */
+  sourceName: string | null;
+  /** The URL the story is known by: the canonical one, tracking parameters stripped. */
+  url: string;
+  guid: string | null;
+  title: string;
+  byline: string | null;
+  publishedAt: string | null;
+  section: string | null;
+  lang: string | null;
+  image: string | null;
+  description: string | null;
+  body: string;
+  /** The brief as ingestion built it (title, sentences, source, link, tags). */
+  brief: Brief;
+  /** "feed" when the page could not be fetched or extracted and the feed's own text was used. */
+  textFrom: "page" | "feed";
+  contentHash: string | null;
+  fingerprint: string | null;
+  /** Other outlets' copies of the same story share the group. */
+  storyGroupId: number | null;
+  /** False for stories archived by a source's first poll: searchable, never delivered. */
+  deliver: boolean;
+  plannedAt: string | null;
+  fetchedAt: string;
+  updatedAt: string | null;
+  topics: ArticleTopic[];
+}
+
+export interface NewArticle {
+  sourceId: number | null;
+  url: string;
+  guid?: string | null;
+  title: string;
+  byline?: string | null;
+  publishedAt?: string | null;
+  section?: string | null;
+  lang?: string | null;
+  image?: string | null;
+  description?: string | null;
+  body: string;
+  brief: Brief;
+  textFrom: "page" | "feed";
+  contentHash: string | null;
+  fingerprint: string | null;
+  deliver: boolean;
+  topics: ArticleTopic[];
+  links: RelatedLink[];
 }

@@ -4,8 +4,11 @@ import { DEFAULT_CATALOG } from "../../topics/catalog.ts";
 import type { Topic } from "../../topics/types.ts";
 import type { Database } from "../db-schema.ts";
 import type { Store } from "../repositories.ts";
+import { KyselyArticleRepository } from "./articles.ts";
 import { KyselyAuditLog } from "./audit.ts";
 import { KyselyChatRepository } from "./chats.ts";
+import { KyselyLeaseRepository } from "./leases.ts";
+import { KyselySourceRepository } from "./sources.ts";
 import { KyselyStateRepository } from "./state.ts";
 import { KyselySubscriptionRepository } from "./subscriptions.ts";
 import { KyselyTopicRepository } from "./topics.ts";
@@ -23,6 +26,9 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     subscriptions: new KyselySubscriptionRepository(db, options.now),
     state: new KyselyStateRepository(db, options.now),
     audit: new KyselyAuditLog(db, options.now),
+    sources: new KyselySourceRepository(db, options.now),
+    articles: new KyselyArticleRepository(db, options.now),
+    leases: new KyselyLeaseRepository(db),
     close: () => db.destroy(),
   };
 }
