@@ -10,6 +10,8 @@ import { registerSummarizeCommand } from "./commands/summarize.ts";
 import { registerBriefCommand } from "./commands/brief.ts";
 import { registerExtractCommand } from "./commands/extract.ts";
 import { registerTopicsCommand } from "./commands/topics.ts";
+import { registerIngestCommand } from "./commands/ingest.ts";
+import { registerSourcesCommand } from "./commands/sources.ts";
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
   registerBriefCommand(program);
   registerExtractCommand(program);
   registerTopicsCommand(program);
+  registerSourcesCommand(program);
+  registerIngestCommand(program);
 
   return program;
 }

@@ -14,8 +14,33 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefin
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
   z.preprocess(emptyToUndefined, schema.default(fallback as never));
 
+const count = (min: number, max: number, fallback: number, what: string) =>
+  withDefault(z.coerce.number({ error: `expects ${what}` }).int(`expects ${what}`).min(min, `expects at least ${min}`).max(max, `expects at most ${max}`), fallback);
+
+/** What every entry needs, the CLI included: the database, the newsroom's admins, ingestion. */
+export const newsroomShape = {
+  DATABASE_PATH: withDefault(z.string().trim().min(1), "./data/newsbrief.db"),
+  ADMIN_IDS: z.preprocess(
+    (value) => value ?? "",
+    z
+      .string()
+      .trim()
+      .regex(/^(\d+(\s*,\s*\d+)*)?$/, "expects Telegram user ids separated by commas, e.g. 12345,67890")
+      .transform((value) => (value === "" ? [] : value.split(",").map((id) => Number(id.trim())))),
+  ),
+  DEFAULT_LOCALE: withDefault(z.enum(SUPPORTED_LOCALES, { error: `expects one of ${SUPPORTED_LOCALES.join(", ")}` }), "en"),
+  LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `expects one of ${LOG_LEVELS.join(", ")}` }), "info"),
+  POLL_INTERVAL_S: count(60, 86_400, 300, "seconds between two polls of a source, e.g. 300"),
+  POLL_HOST_DELAY_MS: count(0, 60_000, 1000, "milliseconds between two requests to one site, e.g. 1000"),
+  POLL_CONCURRENCY: count(1, 64, 4, "how many sources to poll at once, e.g. 4"),
+  SOURCE_ALERT_AFTER_HOURS: withDefault(z.coerce.number({ error: "expects hours, e.g. 3" }).min(0).max(24 * 30), 3),
+};
+
+export const newsroomSchema = z.object(newsroomShape);
+
 export const envSchema = z
   .object({
+    ...newsroomShape,
     BOT_TOKEN: z.preprocess(
       emptyToUndefined,
       z
@@ -24,17 +49,6 @@ export const envSchema = z
         .regex(TOKEN_PATTERN, "expects a token like 123456789:AAE… from @BotFather"),
     ),
     BOT_API_ROOT: withDefault(z.url({ protocol: /^https?$/, error: "expects an http(s) URL" }), "https://api.telegram.org"),
-    DATABASE_PATH: withDefault(z.string().trim().min(1), "./data/newsbrief.db"),
-    ADMIN_IDS: z.preprocess(
-      (value) => value ?? "",
-      z
-        .string()
-        .trim()
-        .regex(/^(\d+(\s*,\s*\d+)*)?$/, "expects Telegram user ids separated by commas, e.g. 12345,67890")
-        .transform((value) => (value === "" ? [] : value.split(",").map((id) => Number(id.trim())))),
-    ),
-    DEFAULT_LOCALE: withDefault(z.enum(SUPPORTED_LOCALES, { error: `expects one of ${SUPPORTED_LOCALES.join(", ")}` }), "en"),
-    LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `expects one of ${LOG_LEVELS.join(", ")}` }), "info"),
     BOT_MODE: withDefault(z.enum(["polling", "webhook"], { error: "expects polling or webhook" }), "polling"),
     WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, error: "expects the public https URL Telegram should call" })),
     WEBHOOK_SECRET: optional(z.string().regex(SECRET_PATTERN, "expects 1-256 characters from A-Z, a-z, 0-9, _ and -")),
@@ -48,3 +62,4 @@ export const envSchema = z
   });
 
 export type Env = z.output<typeof envSchema>;
+export type NewsroomEnv = z.output<typeof newsroomSchema>;

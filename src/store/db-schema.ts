@@ -110,6 +110,8 @@ export interface ArticlesTable {
   fetched_at: string;
   /** The feed item's guid (or id), unique within its source. */
   guid: string | null;
+  /** A hash of the feed item as the feed last showed it: a change means the item was edited. */
+  item_hash: string | null;
   /** SHA-256 of the normalised body: the same text under another URL is the same article. */
   content_hash: string | null;
   /** 64-bit SimHash of the text's shingles, as 16 hex digits: near-duplicates across outlets. */

@@ -120,7 +120,7 @@ export interface ArticleRepository {
   /** Stores a new article with its topics and related links in one transaction. */
   insert(article: NewArticle, storyGroupId: number | null): Promise<StoredArticle>;
   get(id: number): Promise<StoredArticle | undefined>;
-  /** The stored article an item is, if any: same canonical URL, same guid in the same source, or same text. */
+  /** The stored article an item is, if any: same canonical URL, or the same guid or the same text in the same source. */
   findExisting(keys: ArticleKeys): Promise<StoredArticle | undefined>;
   /** An edited item: new text, brief and topics; its delivery state is kept, so it is not delivered again. */
   update(id: number, article: NewArticle): Promise<StoredArticle>;

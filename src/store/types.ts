@@ -166,6 +166,8 @@ export interface StoredArticle {
   /** The URL the story is known by: the canonical one, tracking parameters stripped. */
   url: string;
   guid: string | null;
+  /** The feed item as last seen (a hash): when it changes, the item was edited. */
+  itemHash: string | null;
   title: string;
   byline: string | null;
   publishedAt: string | null;
@@ -194,6 +196,7 @@ export interface NewArticle {
   sourceId: number | null;
   url: string;
   guid?: string | null;
+  itemHash?: string | null;
   title: string;
   byline?: string | null;
   publishedAt?: string | null;

@@ -50,7 +50,10 @@ export class KyselyArticleRepository implements ArticleRepository {
           if (keys.guid && keys.sourceId !== null) {
             alternatives.push(eb.and([eb("articles.source_id", "=", keys.sourceId), eb("articles.guid", "=", keys.guid)]));
           }
-          if (keys.contentHash) alternatives.push(eb("articles.content_hash", "=", keys.contentHash));
+          // The same text from another outlet is another article of the same story (a story group), not this one.
+          if (keys.contentHash && keys.sourceId !== null) {
+            alternatives.push(eb.and([eb("articles.source_id", "=", keys.sourceId), eb("articles.content_hash", "=", keys.contentHash)]));
+          }
           return eb.or(alternatives);
         })
         .orderBy("articles.id")
@@ -186,6 +189,7 @@ function columns(article: NewArticle) {
     text_from: article.textFrom,
     content_hash: article.contentHash,
     fingerprint: article.fingerprint,
+    item_hash: article.itemHash ?? null,
   };
 }
 
@@ -222,6 +226,7 @@ function toArticle(row: ArticleRow, topics: ArticleTopic[]): StoredArticle {
     sourceName: row.source_name,
     url: row.canonical_url ?? row.url,
     guid: row.guid,
+    itemHash: row.item_hash,
     title: row.title,
     byline: row.byline,
     publishedAt: row.published_at,

@@ -31,6 +31,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   const articles = [
     ["guid", "text"],
+    ["item_hash", "text"],
     ["content_hash", "text"],
     ["fingerprint", "text"],
     ["brief", "text"],
@@ -64,7 +65,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   for (const index of ["articles_unplanned", "articles_content_hash", "articles_canonical", "articles_guid", "sources_next_poll"]) {
     await db.schema.dropIndex(index).execute();
   }
-  for (const column of ["guid", "content_hash", "fingerprint", "brief", "text_from", "deliver", "planned_at", "updated_at"]) {
+  for (const column of ["guid", "item_hash", "content_hash", "fingerprint", "brief", "text_from", "deliver", "planned_at", "updated_at"]) {
     await db.schema.alterTable("articles").dropColumn(column).execute();
   }
   for (const column of ["site_url", "language", "default_topics", "next_poll_at", "last_success_at", "failures", "failing_since", "alerted_at", "websub_hub", "websub_topic", "websub_secret", "websub_lease_until"]) {

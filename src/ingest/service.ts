@@ -1,0 +1,99 @@
+/**
+ * The ingestion service: a scheduler that polls due sources (each by one process at a time,
+ * through a lease), politely per host, and `pollAll` for `newsbrief ingest --once`.
+ */
+import { randomUUID } from "node:crypto";
+import PQueue from "p-queue";
+import type { SourceRecord } from "../store/index.ts";
+import { HostQueues } from "./host-queue.ts";
+import { pollSource, type Poller } from "./poll-source.ts";
+import type { IngestConfig, IngestDeps, PollReport } from "./types.ts";
+
+/** A poll that runs longer than this is presumed dead, and another process may take the source. */
+const POLL_LEASE_MS = 10 * 60_000;
+/** Sources asked for per tick, beyond those already being polled. */
+const DUE_BATCH = 50;
+
+export interface IngestService {
+  /** Polls every due source now; resolves when they are done. */
+  pollDue(): Promise<PollReport[]>;
+  /** Polls every enabled source once, due or not (`newsbrief ingest --once`). */
+  pollAll(): Promise<PollReport[]>;
+  /** Polls one source now (after a WebSub push, or when an admin adds it). */
+  pollNow(sourceId: number): Promise<PollReport | undefined>;
+  /** Starts polling on a timer. */
+  start(): void;
+  /** Stops the timer and waits for polls in progress. */
+  stop(): Promise<void>;
+}
+
+export function createIngestService(deps: IngestDeps & { config: IngestConfig; onFeed?: Poller["onFeed"] }): IngestService {
+  const log = deps.logger.child({ module: "ingest" });
+  const holder = `ingest-${randomUUID()}`;
+  const poller: Poller = { ...deps, hosts: new HostQueues(deps.config.hostDelayMs) };
+  const queue = new PQueue({ concurrency: deps.config.concurrency });
+  const inFlight = new Map<number, Promise<PollReport | undefined>>();
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  /** Polls a source unless this process is already polling it or another one holds its lease. */
+  function poll(source: SourceRecord): Promise<PollReport | undefined> {
+    const running = inFlight.get(source.id);
+    if (running) return running;
+    const task = queue
+      .add(async () => {
+        const lease = `poll:${source.id}`;
+        if (!(await deps.store.leases.acquire(lease, holder, POLL_LEASE_MS, deps.now()))) return undefined;
+        try {
+          // Re-read: another process may have polled it while this one waited for the lease.
+          const fresh = await deps.store.sources.get(source.id);
+          return fresh ? await pollSource(poller, fresh) : undefined;
+        } finally {
+          await deps.store.leases.release(lease, holder);
+        }
+      })
+      .finally(() => inFlight.delete(source.id));
+    inFlight.set(source.id, task);
+    return task;
+  }
+
+  const settled = async (polls: Array<Promise<PollReport | undefined>>) =>
+    (await Promise.all(polls)).filter((report): report is PollReport => report !== undefined);
+
+  async function pollDue(): Promise<PollReport[]> {
+    const due = await deps.store.sources.due(deps.now(), DUE_BATCH);
+    return settled(due.map(poll));
+  }
+
+  async function tick(): Promise<void> {
+    try {
+      // Not awaited: one slow source must not hold back the next tick's others.
+      for (const source of await deps.store.sources.due(deps.now(), DUE_BATCH)) void poll(source);
+    } catch (error) {
+      log.error({ err: error }, "polling failed");
+    } finally {
+      if (!stopped) timer = setTimeout(() => void tick(), deps.config.tickMs);
+    }
+  }
+
+  return {
+    pollDue,
+    async pollAll() {
+      const sources = (await deps.store.sources.list()).filter((source) => source.enabled);
+      return settled(sources.map(poll));
+    },
+    async pollNow(sourceId) {
+      const source = await deps.store.sources.get(sourceId);
+      return source ? poll(source) : undefined;
+    },
+    start() {
+      stopped = false;
+      timer = setTimeout(() => void tick(), 0);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await Promise.allSettled([...inFlight.values()]);
+    },
+  };
+}
