@@ -10,6 +10,8 @@ import { startPolling } from "./bot/run/polling.ts";
 import type { RunningBot } from "./bot/run/types.ts";
 import { startWebhook } from "./bot/run/webhook.ts";
 import { GrammyError, HttpError } from "grammy";
+import { createHttpClient } from "./ingest/http/index.ts";
+import { createIngestService } from "./ingest/service.ts";
 import { openSqliteStore, type Store } from "./store/index.ts";
 
 /** Start-up failed for a reason the operator can fix; the message says which. */
@@ -42,12 +44,14 @@ export interface AppOptions {
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const now = options.now ?? (() => new Date());
   const store = await openSqliteStore({ path: config.databasePath, logger, now });
+  const http = createHttpClient(config.fetch);
+  const ingest = createIngestService({ store, http, logger, now, config: { ...config.ingest, itemConcurrency: 4, tickMs: 5000 } });
   let running: RunningBot | undefined;
   try {
     const { bot, i18n } = createBot(
       config.botToken,
-      { store, logger, now },
-      { adminIds: config.adminIds, defaultLocale: config.defaultLocale },
+      { store, logger, now, http, ingest },
+      { adminIds: config.adminIds, defaultLocale: config.defaultLocale, defaultPollIntervalS: config.ingest.defaultPollIntervalS },
       { apiRoot: config.apiRoot },
     );
     await bot.init().catch((error: unknown) => {
@@ -59,7 +63,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         : await startPolling(bot, logger.child({ module: "polling" }));
     // The menu is a convenience: users are served while it is published (and retried).
     void publishCommandMenus(bot.api, i18n, config.defaultLocale, logger.child({ module: "bot" }));
+    ingest.start();
   } catch (error) {
+    await http.close();
     await store.close();
     throw error;
   }
@@ -70,6 +76,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     stop() {
       stopping ??= (async () => {
         await running?.stop();
+        // Polls in progress finish (or fail) before the database they write to closes.
+        await ingest.stop();
+        await http.close();
         await store.close();
         logger.info("stopped");
       })();

@@ -3,6 +3,9 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
 import type { Locale } from "../i18n/locales.ts";
+import type { HttpClient } from "../ingest/http/index.ts";
+import type { IngestService } from "../ingest/service.ts";
+import type { SourcePreview } from "../ingest/sources.ts";
 import type { Logger } from "../logger.ts";
 import type { ChatRecord, Store } from "../store/index.ts";
 
@@ -23,6 +26,15 @@ export interface PendingPrompt {
   at: number;
 }
 
+/** A feed /addsource found and showed, waiting for the admin's Add or Cancel. */
+export interface PendingSource {
+  /** Carried by the preview's buttons: a press on an older preview does not add this one. */
+  token: string;
+  /** When it was shown (ms since the epoch); a preview left for long is stale. */
+  at: number;
+  preview: SourcePreview;
+}
+
 /** Per-chat state kept between updates (and restarts). */
 export interface SessionData {
   /** The page of /topics the chat last looked at, so "back" returns there. */
@@ -31,6 +43,8 @@ export interface SessionData {
   prompts?: PendingPrompt[];
   /** Channels set up from this private chat with /channel, most recent last. */
   channels?: number[];
+  /** The source /addsource is showing (newsbrief admins only). */
+  pendingSource?: PendingSource;
 }
 
 export interface BotDeps {
@@ -38,12 +52,18 @@ export interface BotDeps {
   logger: Logger;
   /** The clock, injectable so tests can move time. */
   now: () => Date;
+  /** The guarded client every outbound request goes through (SSRF guard, limits). */
+  http: HttpClient;
+  /** Polls sources; the bot asks it for a first poll when an admin adds one. */
+  ingest: IngestService;
 }
 
 export interface BotConfig {
   /** Telegram user ids allowed to run admin commands everywhere. */
   adminIds: readonly number[];
   defaultLocale: Locale;
+  /** A new source's poll interval, in seconds (POLL_INTERVAL_S). */
+  defaultPollIntervalS: number;
 }
 
 export interface Extras {

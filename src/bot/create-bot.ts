@@ -17,6 +17,7 @@ import { promptsFeature } from "./features/prompts.ts";
 import { settingsFeature } from "./features/settings.ts";
 import { TOPIC_WIZARD, topicWizard } from "./features/topic-wizard.ts";
 import { startFeature } from "./features/start.ts";
+import { sourcesFeature } from "./features/sources.ts";
 import { subscribeDeepLink, subscribeFeature } from "./features/subscribe.ts";
 import { topicAdminFeature } from "./features/topic-admin.ts";
 import { topicsFeature } from "./features/topics.ts";
@@ -76,6 +77,7 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotConfig, op
   protectedBot.use(settingsFeature());
   protectedBot.use(channelsFeature());
   protectedBot.use(topicAdminFeature());
+  protectedBot.use(sourcesFeature());
   // Answers to the bot's questions: after every command, before the catch-all.
   protectedBot.use(promptsFeature());
   protectedBot.use(fallbackFeature());
