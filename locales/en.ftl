@@ -188,3 +188,7 @@ topic-wizard-name-uk = Its name in Ukrainian (e.g. <i>Львів</i>):
 topic-wizard-aliases = The words that mean it in articles, separated by commas, in every language and spelling (e.g. <i>Lviv, Lvov, Львів, Львова, Львові</i>):
 topic-wizard-text-only = Please answer with text, or send /cancel.
 topic-wizard-cancelled = Stopped; no topic was saved.
+
+## Source alerts (to newsbrief admins)
+source-alert-failing = ⚠️ Source <b>{ $name }</b> (#{ $id }) has been failing since { $since } UTC: { $reason }. Its stories are not coming in; /sources shows its state.
+source-alert-recovered = ✅ Source <b>{ $name }</b> (#{ $id }) works again.

@@ -189,3 +189,7 @@ topic-wizard-name-uk = Її назва українською (напр. <i>Ль
 topic-wizard-aliases = Слова, що її позначають у статтях, через кому, усіма мовами й написаннями (напр. <i>Lviv, Lvov, Львів, Львова, Львові</i>):
 topic-wizard-text-only = Будь ласка, дайте відповідь текстом або надішліть /cancel.
 topic-wizard-cancelled = Зупинено; тему не збережено.
+
+## Source alerts (to newsbrief admins)
+source-alert-failing = ⚠️ Джерело <b>{ $name }</b> (#{ $id }) не працює з { $since } UTC: { $reason }. Його новини не надходять; стан показує /sources.
+source-alert-recovered = ✅ Джерело <b>{ $name }</b> (#{ $id }) знову працює.
