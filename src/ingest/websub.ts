@@ -13,8 +13,8 @@ import { FetchError, type HttpClient } from "./http/index.ts";
 
 /** What we ask hubs for; hubs may grant less, and say so in the verification. */
 const REQUESTED_LEASE_S = 7 * 24 * 3600;
-/** Renew when less than this share of the lease is left. */
-const RENEW_AT_SHARE = 0.2;
+/** Renew when less than this is left: the hourly safety-net polls get three chances to. */
+const RENEW_BEFORE_MS = 3 * 3600_000;
 /** A push larger than this is refused: no feed update is that big, and the body is held in memory. */
 const MAX_PUSH_BYTES = 5 * 1024 * 1024;
 /** HMAC algorithms the spec allows, by their `X-Hub-Signature` prefix. */
@@ -73,7 +73,7 @@ export function createWebSub(deps: WebSubDeps): WebSub {
       if (!current || current.hub !== hub || current.topic !== topic) return subscribe(source, hub, topic);
       if (current.leaseUntil === null) return; // Verification pending.
       const left = Date.parse(current.leaseUntil) - deps.now().getTime();
-      if (left < REQUESTED_LEASE_S * 1000 * RENEW_AT_SHARE) await subscribe(source, hub, topic);
+      if (left < RENEW_BEFORE_MS) await subscribe(source, hub, topic);
     },
 
     async handle(req, res) {
