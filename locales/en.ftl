@@ -189,6 +189,10 @@ topic-wizard-aliases = The words that mean it in articles, separated by commas, 
 topic-wizard-text-only = Please answer with text, or send /cancel.
 topic-wizard-cancelled = Stopped; no topic was saved.
 
+## Source alerts (to newsbrief admins)
+source-alert-failing = ⚠️ Source <b>{ $name }</b> (#{ $id }) has been failing since { $since } UTC: { $reason }. Its stories are not coming in; /sources shows its state.
+source-alert-recovered = ✅ Source <b>{ $name }</b> (#{ $id }) works again.
+
 ## Sources (newsbrief admins)
 sources-admin-only = Only newsbrief's administrators can manage the news sources.
 sources-empty = No sources yet. Add one with <code>/addsource https://site.example/</code> (a feed, or a page that links to one), or send me an OPML file.

@@ -190,6 +190,10 @@ topic-wizard-aliases = Слова, що її позначають у статт�
 topic-wizard-text-only = Будь ласка, дайте відповідь текстом або надішліть /cancel.
 topic-wizard-cancelled = Зупинено; тему не збережено.
 
+## Source alerts (to newsbrief admins)
+source-alert-failing = ⚠️ Джерело <b>{ $name }</b> (#{ $id }) не працює з { $since } UTC: { $reason }. Його новини не надходять; стан показує /sources.
+source-alert-recovered = ✅ Джерело <b>{ $name }</b> (#{ $id }) знову працює.
+
 ## Джерела (адміністратори newsbrief)
 sources-admin-only = Керувати джерелами новин можуть лише адміністратори newsbrief.
 sources-empty = Джерел ще немає. Додайте перше: <code>/addsource https://site.example/</code> (стрічка або сторінка, що на неї посилається), або надішліть мені файл OPML.
@@ -214,9 +218,9 @@ sources-preview-latest = Останні заголовки:
 sources-preview-question = Додати це джерело? Перше опитування заносить до архіву те, що вже є у стрічці; підписникам надходять лише новини, опубліковані після нього.
 sources-button-add = ✅ Додати
 sources-button-cancel = Скасувати
-sources-added = Додано <b>{ $name }</b> як джерело №{ $id }. Перше опитування заносить до архіву те, що зараз є у стрічці; /sources покаже, як іде.
+sources-added = Додано <b>{ $name }</b> як джерело #{ $id }. Перше опитування заносить до архіву те, що зараз є у стрічці; /sources покаже, як іде.
 sources-added-short = Додано.
-sources-already = <b>{ $name }</b> уже є серед джерел (№{ $id }).
+sources-already = <b>{ $name }</b> уже є серед джерел (#{ $id }).
 sources-cancelled = Не додано: <b>{ $name }</b>.
 sources-refused = Не можу додати { $url }: { $reason }
 sources-reason-blocked = адреса веде до приватної чи локальної мережі, а newsbrief туди ніколи не звертається.
@@ -231,12 +235,12 @@ sources-reason-network = її не вдалося завантажити ({ $det
 sources-reason-no-feed = це не стрічка, і сторінка не посилається на жодну стрічку.
 sources-reason-bad-feed = стрічку не вдалося прочитати ({ $detail }).
 sources-id-usage = Використання: <code>/{ $command } ID</code>, де ID — номер джерела з /sources, напр. <code>/{ $command } 3</code>.
-sources-unknown = Джерела №{ $id } немає. Список — у /sources.
-sources-removed = Вилучено <b>{ $name }</b> (№{ $id }). Його новини лишаються в архіві.
-sources-paused = Призупинено <b>{ $name }</b> (№{ $id }): його не опитуватимуть до /resumesource { $id }.
-sources-resumed = Відновлено <b>{ $name }</b> (№{ $id }): відтепер його знову опитують.
-sources-already-paused = <b>{ $name }</b> (№{ $id }) уже призупинено.
-sources-already-running = <b>{ $name }</b> (№{ $id }) не призупинено.
+sources-unknown = Джерела #{ $id } немає. Список — у /sources.
+sources-removed = Вилучено <b>{ $name }</b> (#{ $id }). Його новини лишаються в архіві.
+sources-paused = Призупинено <b>{ $name }</b> (#{ $id }): його не опитуватимуть до /resumesource { $id }.
+sources-resumed = Відновлено <b>{ $name }</b> (#{ $id }): відтепер його знову опитують.
+sources-already-paused = <b>{ $name }</b> (#{ $id }) уже призупинено.
+sources-already-running = <b>{ $name }</b> (#{ $id }) не призупинено.
 sources-import-too-big = { $file } завеликий для списку стрічок (до { $max }). Нічого не імпортовано.
 sources-import-download-failed = Не вдалося завантажити { $file } з Telegram. Надішліть його ще раз, будь ласка.
 sources-import-not-opml = { $file } — не список стрічок OPML ({ $detail }). Нічого не імпортовано.

@@ -25,7 +25,7 @@ export interface Poller extends IngestDeps {
 
 export async function pollSource(poller: Poller, source: SourceRecord): Promise<PollReport> {
   const log = poller.logger.child({ module: "ingest", sourceId: source.id });
-  const timing = () => ({ now: poller.now(), intervalS: source.pollIntervalS, random: poller.random ?? Math.random });
+  const timing = () => ({ now: poller.now(), intervalS: pollIntervalS(source, poller.now()), random: poller.random ?? Math.random });
 
   let feed: ParsedFeed;
   let validators: { etag: string | null; lastModified: string | null };
@@ -56,7 +56,7 @@ export async function pollSource(poller: Poller, source: SourceRecord): Promise<
   }
 
   const firstPoll = source.lastSuccessAt === null;
-  const items = await readItems(poller, source, feed, firstPoll);
+  const items = await readFeedItems(poller, source, feed, firstPoll);
   const updated = await poller.store.sources.recordSuccess(source.id, {
     at: poller.now(),
     nextPollAt: nextPollAfterSuccess(timing(), feed.ttlMinutes),
@@ -72,7 +72,16 @@ export async function pollSource(poller: Poller, source: SourceRecord): Promise<
   return { source: updated, status: "ok", items };
 }
 
-async function readItems(poller: Poller, source: SourceRecord, feed: ParsedFeed, firstPoll: boolean): Promise<ItemOutcome[]> {
+/** A source its hub pushes to is still polled, hourly, in case a push is lost. */
+const PUSHED_POLL_INTERVAL_S = 3600;
+
+function pollIntervalS(source: SourceRecord, now: Date): number {
+  const pushed = source.websub?.leaseUntil && Date.parse(source.websub.leaseUntil) > now.getTime();
+  return pushed ? Math.max(source.pollIntervalS, PUSHED_POLL_INTERVAL_S) : source.pollIntervalS;
+}
+
+/** Every item of a feed read into the archive; a first poll archives instead of delivering. */
+export async function readFeedItems(poller: Poller, source: SourceRecord, feed: ParsedFeed, firstPoll: boolean): Promise<ItemOutcome[]> {
   const topics = await poller.store.topics.listEnabled();
   const context: StoryContext = {
     source,

@@ -7,11 +7,11 @@ import { createHash } from "node:crypto";
 import { extractArticle } from "../extract/index.ts";
 import type { Logger } from "../logger.ts";
 import type { NewArticle, Store } from "../store/index.ts";
-import { canonicalUrl, NEAR_DUPLICATE_THRESHOLD, similarity } from "./dedup/index.ts";
+import { NEAR_DUPLICATE_THRESHOLD, similarity } from "./dedup/index.ts";
 import type { FeedItem } from "./feeds/index.ts";
 import type { HostQueues } from "./host-queue.ts";
 import { FetchError, type HttpClient } from "./http/index.ts";
-import { articleFromFeed, buildStory, feedText, mergeWithFeed, type StoryContext } from "./story.ts";
+import { articleFromFeed, buildStory, feedText, itemUrl, mergeWithFeed, type StoryContext } from "./story.ts";
 import type { ItemOutcome } from "./types.ts";
 
 /** Article pages are HTML; anything else (a PDF, a video) is read from the feed instead. */
@@ -30,8 +30,7 @@ export interface ItemReader {
 
 export async function readItem(reader: ItemReader, item: FeedItem, context: StoryContext, firstPoll: boolean): Promise<ItemOutcome> {
   const itemHash = hashItem(item);
-  const itemUrl = item.url ? canonicalUrl(item.url) : "";
-  const known = await reader.store.articles.findExisting({ url: itemUrl, sourceId: context.source.id, guid: item.guid ?? null });
+  const known = await reader.store.articles.findExisting({ url: itemUrl(item, context.source), sourceId: context.source.id, guid: item.guid ?? null });
   if (known && known.itemHash === itemHash) return { kind: "unchanged" };
 
   // Archiving a new source's backlog reads the feed only: fetching hundreds of pages at once

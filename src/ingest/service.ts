@@ -5,9 +5,12 @@
 import { randomUUID } from "node:crypto";
 import PQueue from "p-queue";
 import type { SourceRecord } from "../store/index.ts";
+import { parseFeed } from "./feeds/index.ts";
 import { HostQueues } from "./host-queue.ts";
-import { pollSource, type Poller } from "./poll-source.ts";
+import { decodeBody } from "./http/index.ts";
+import { pollSource, readFeedItems, type Poller } from "./poll-source.ts";
 import type { IngestConfig, IngestDeps, PollReport } from "./types.ts";
+import { createWebSub, type WebSub } from "./websub.ts";
 
 /** A poll that runs longer than this is presumed dead, and another process may take the source. */
 const POLL_LEASE_MS = 10 * 60_000;
@@ -25,12 +28,32 @@ export interface IngestService {
   start(): void;
   /** Stops the timer and waits for polls in progress. */
   stop(): Promise<void>;
+  /** Hubs' callbacks (verification and pushes), when the bot has a public URL; see websub.ts. */
+  readonly websub: WebSub | undefined;
 }
 
-export function createIngestService(deps: IngestDeps & { config: IngestConfig; onFeed?: Poller["onFeed"] }): IngestService {
+export interface IngestServiceOptions extends IngestDeps {
+  config: IngestConfig;
+  /** The public URL prefix WebSub hubs call back (webhook mode); without it, sources are only polled. */
+  websubCallbackBase?: string | undefined;
+}
+
+export function createIngestService(deps: IngestServiceOptions): IngestService {
   const log = deps.logger.child({ module: "ingest" });
   const holder = `ingest-${randomUUID()}`;
   const poller: Poller = { ...deps, hosts: new HostQueues(deps.config.hostDelayMs) };
+  const websub = deps.websubCallbackBase
+    ? createWebSub({
+        ...deps,
+        callbackBase: deps.websubCallbackBase,
+        async ingestPush(source, body, contentType) {
+          const feed = parseFeed(decodeBody(body, contentType), source.feedUrl);
+          const items = await readFeedItems(poller, source, feed, source.lastSuccessAt === null);
+          log.info({ sourceId: source.id, items: items.length }, "pushed items read");
+        },
+      })
+    : undefined;
+  if (websub) poller.onFeed = (source, feed) => websub.maintain(source, feed);
   const queue = new PQueue({ concurrency: deps.config.concurrency });
   const inFlight = new Map<number, Promise<PollReport | undefined>>();
   let timer: NodeJS.Timeout | undefined;
@@ -77,6 +100,7 @@ export function createIngestService(deps: IngestDeps & { config: IngestConfig; o
   }
 
   return {
+    websub,
     pollDue,
     async pollAll() {
       const sources = (await deps.store.sources.list()).filter((source) => source.enabled);

@@ -3,6 +3,7 @@
  * page gave nothing), its topics from every signal the newsroom has, its brief and its keys
  * for "one story once". Pure: the caller fetched whatever was fetched.
  */
+import { createHash } from "node:crypto";
 import { buildBrief } from "../brief/index.ts";
 import type { Article, ExtractResult } from "../extract/index.ts";
 import type { ArticleTopic, NewArticle, SourceRecord } from "../store/types.ts";
@@ -22,11 +23,21 @@ export const FULL_TEXT_MIN_WORDS = 180;
 const SOURCE_TOPIC_CONFIDENCE = 0.9;
 
 export interface StoryContext {
-  source: Pick<SourceRecord, "id" | "name" | "siteUrl" | "language" | "defaultTopics" | "sectionMap">;
+  source: Pick<SourceRecord, "id" | "name" | "feedUrl" | "siteUrl" | "language" | "defaultTopics" | "sectionMap">;
   topics: readonly Topic[] | CompiledCatalog;
   /** Where topic slugs get the names their hashtags show. */
   topicNames: ReadonlyMap<string, string>;
   classifier?: LabelPredictor | undefined;
+}
+
+/**
+ * The address an item is known by: its link without tracking parameters; an item without a
+ * link (a headline-only post) gets a stable address of its own under the source's site.
+ */
+export function itemUrl(item: FeedItem, source: StoryContext["source"]): string {
+  if (item.url) return canonicalUrl(item.url);
+  const key = createHash("sha256").update(item.guid ?? item.title ?? "").digest("hex").slice(0, 16);
+  return `${canonicalUrl(source.siteUrl ?? source.feedUrl)}#item-${key}`;
 }
 
 /** The item's own text, and whether it is the whole story (so the page need not be fetched). */
@@ -104,7 +115,7 @@ export function buildStory(
   textFrom: "page" | "feed",
   context: StoryContext,
 ): Omit<NewArticle, "deliver"> {
-  const url = canonicalUrl(article.url || item.url || "");
+  const url = article.url ? canonicalUrl(article.url) : itemUrl(item, context.source);
   const topics = storyTopics(article, context);
   const tags = topics.flatMap((topic) => context.topicNames.get(topic.slug) ?? []);
   const brief = buildBrief({ ...article, url }, { tags });

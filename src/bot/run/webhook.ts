@@ -2,17 +2,24 @@
  * Webhook mode on node:http. Telegram proves each request with the secret token header;
  * grammY's adapter answers 401 to a request without it, before any handler runs.
  */
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { webhookCallback } from "grammy";
 import type { Logger } from "../../logger.ts";
 import type { NewsBot } from "../create-bot.ts";
 import { ALLOWED_UPDATES, type RunningBot } from "./types.ts";
+
+/** Another service on the webhook's port, for requests whose path starts with its prefix (WebSub callbacks). */
+export interface ExtraRoute {
+  prefix: string;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
 
 export interface WebhookOptions {
   url: string;
   secret: string;
   port: number;
   host?: string;
+  routes?: readonly ExtraRoute[];
 }
 
 export async function startWebhook(bot: NewsBot, options: WebhookOptions, log: Logger): Promise<RunningBot & { port: number }> {
@@ -20,12 +27,13 @@ export async function startWebhook(bot: NewsBot, options: WebhookOptions, log: L
   const handle = webhookCallback(bot, "http", { secretToken: options.secret, onTimeout: "return", timeoutMilliseconds: 9_000 });
   const inFlight = new Set<Promise<unknown>>();
   const server: Server = createServer((req, res) => {
-    if (req.method !== "POST" || req.url !== path) {
+    const route = options.routes?.find((candidate) => req.url?.startsWith(candidate.prefix));
+    if (!route && (req.method !== "POST" || req.url !== path)) {
       res.writeHead(404).end();
       return;
     }
-    const work = handle(req, res).catch((error: unknown) => {
-      log.error({ err: error }, "webhook update failed");
+    const work = (route ? route.handle(req, res) : handle(req, res)).catch((error: unknown) => {
+      log.error({ err: error, path: req.url }, route ? "request failed" : "webhook update failed");
       if (!res.headersSent) res.writeHead(500).end();
     });
     inFlight.add(work);

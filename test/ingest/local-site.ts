@@ -1,0 +1,152 @@
+/**
+ * A news site on 127.0.0.1 for ingestion tests and benchmarks: an RSS feed whose items can be
+ * added and edited while it runs, article pages in the layout of a real news page (headline,
+ * byline, date, body with "Advertisement" debris, "More on …", "Read Next"), conditional GET,
+ * and any other route a test needs (a slow answer, a redirect, a broken feed).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface SiteArticle {
+  slug: string;
+  title: string;
+  paragraphs: string[];
+  /** ISO date. */
+  published: string;
+  section?: string;
+  author?: string;
+  /** What the feed says of it; by default the first paragraph (a teaser). */
+  teaser?: string;
+  /** Put the whole text in content:encoded (a full-text feed). */
+  fullTextInFeed?: boolean;
+}
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export class LocalSite {
+  readonly articles: SiteArticle[] = [];
+  /** Requests seen, as "METHOD path". */
+  readonly requests: string[] = [];
+  readonly routes = new Map<string, Route>();
+  /** Bumped on every change, so the feed's ETag changes with its content. */
+  private version = 0;
+
+  private constructor(
+    private readonly server: Server,
+    readonly origin: string,
+    readonly name: string,
+  ) {}
+
+  static async start(name = "Local News"): Promise<LocalSite> {
+    let site: LocalSite | undefined;
+    const server = createServer((req, res) => void site?.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    site = new LocalSite(server, `http://127.0.0.1:${port}`, name);
+    return site;
+  }
+
+  get feedUrl(): string {
+    return `${this.origin}/feed.xml`;
+  }
+
+  urlOf(slug: string): string {
+    return `${this.origin}/news/${slug}`;
+  }
+
+  publish(article: SiteArticle): void {
+    this.articles.push(article);
+    this.version++;
+  }
+
+  edit(slug: string, change: Partial<SiteArticle>): void {
+    const article = this.articles.find((a) => a.slug === slug);
+    if (!article) throw new Error(`no article ${slug}`);
+    Object.assign(article, change);
+    this.version++;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? "/").split("?")[0] as string;
+    this.requests.push(`${req.method} ${path}`);
+    const route = this.routes.get(path);
+    if (route) return route(req, res);
+    if (path === "/feed.xml") return this.serveFeed(req, res);
+    if (path === "/") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(`<!doctype html><html><head><title>${this.name}</title><link rel="alternate" type="application/rss+xml" title="${this.name}" href="/feed.xml"></head><body><h1>${this.name}</h1></body></html>`);
+      return;
+    }
+    const article = this.articles.find((a) => path === `/news/${a.slug}`);
+    if (!article) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(articlePage(article, this));
+  }
+
+  private serveFeed(req: IncomingMessage, res: ServerResponse): void {
+    const etag = `"v${this.version}"`;
+    if (req.headers["if-none-match"] === etag) {
+      res.writeHead(304, { etag }).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag });
+    res.end(rssFeed(this));
+  }
+}
+
+const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+export function rssFeed(site: Pick<LocalSite, "articles" | "origin" | "name" | "urlOf">): string {
+  const items = [...site.articles]
+    .reverse()
+    .map((a) => {
+      const content = a.fullTextInFeed ? `<content:encoded><![CDATA[${a.paragraphs.map((p) => `<p>${p}</p>`).join("")}]]></content:encoded>` : "";
+      return `<item><title>${escape(a.title)}</title><link>/news/${a.slug}</link><guid isPermaLink="false">${a.slug}</guid><pubDate>${new Date(a.published).toUTCString()}</pubDate>${a.section ? `<category>${escape(a.section)}</category>` : ""}<description>${escape(a.teaser ?? a.paragraphs[0] ?? "")}</description>${content}</item>`;
+    })
+    .join("\n");
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xml:base="${site.origin}/">
+<channel><title>${escape(site.name)}</title><link>${site.origin}/</link><description>News</description><language>en</language>
+${items}
+</channel></rss>`;
+}
+
+export function articlePage(article: SiteArticle, site: Pick<LocalSite, "articles" | "name" | "urlOf">): string {
+  const others = site.articles.filter((a) => a.slug !== article.slug).slice(-3);
+  const body = article.paragraphs.flatMap((p, i) => (i === 2 ? [`<div class="ad-slot">Advertisement</div>`, `<p>${escape(p)}</p>`] : [`<p>${escape(p)}</p>`]));
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${escape(article.title)} | ${escape(site.name)}</title>
+<meta property="og:site_name" content="${escape(site.name)}"><meta property="og:title" content="${escape(article.title)}">
+<meta property="og:url" content="${site.urlOf(article.slug)}"><link rel="canonical" href="${site.urlOf(article.slug)}?utm_source=rss">
+<meta property="article:published_time" content="${article.published}">${article.section ? `<meta property="article:section" content="${escape(article.section)}">` : ""}
+</head><body>
+<header><nav><a href="/">Home</a> <a href="/ukraine">Ukraine</a> <a href="/world">World</a> <a href="/business">Business</a></nav></header>
+<main><article class="post">
+<h1 class="post-title">${escape(article.title)}</h1>
+<div class="post-byline">By ${escape(article.author ?? "Staff Reporter")}</div>
+<div class="post-date"><time datetime="${article.published}">${new Date(article.published).toDateString()}</time></div>
+<div class="post-content">${body.join("\n")}</div>
+</article>
+${article.section ? `<section class="more-on"><h2>More on ${escape(article.section)}</h2><ul>${others.map((o) => `<li><a href="${site.urlOf(o.slug)}">${escape(o.title)}</a></li>`).join("")}</ul></section>` : ""}
+<section class="read-next"><h2>Read Next</h2><ul>${others.map((o) => `<li><a href="${site.urlOf(o.slug)}">${escape(o.title)}</a></li>`).join("")}</ul></section>
+</main><footer>© ${escape(site.name)}. All rights reserved.</footer></body></html>`;
+}
+
+/** Plausible news paragraphs on a subject, distinct per seed, for articles nobody reads closely. */
+export function newsParagraphs(subject: string, seed: number, count = 5): string[] {
+  const verbs = ["said", "announced", "confirmed", "reported", "warned", "noted", "added"];
+  const places = ["Kyiv", "Brussels", "Warsaw", "Berlin", "Geneva", "Odesa", "Lviv"];
+  return Array.from({ length: count }, (_, i) => {
+    const verb = verbs[(seed + i) % verbs.length];
+    const place = places[(seed * 3 + i) % places.length];
+    return `Officials in ${place} ${verb} on day ${seed + i} that ${subject} would shape the coming weeks, with ${10 + ((seed * 7 + i) % 80)} delegations taking part in talks number ${seed * 10 + i}. The ${["ministry", "council", "agency", "committee"][(seed + i) % 4]} expects a decision before the end of the month, according to a statement seen by reporters.`;
+  });
+}
