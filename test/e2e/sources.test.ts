@@ -5,6 +5,7 @@
  * local site on 127.0.0.1, which the guard lets the bot reach only with FETCH_ALLOW_PRIVATE_HOSTS.
  */
 import { Api } from "grammy";
+import iconv from "iconv-lite";
 import type { Chat, Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LocalSite, newsParagraphs } from "../ingest/local-site.ts";
@@ -143,6 +144,17 @@ describe("sources, with private hosts allowed for the local site", () => {
     ]);
   });
 
+  it("shows a failing source with the reason and since when, as the poller recorded it", async () => {
+    site.routes.set("/broken.xml", (_req, res) => void res.writeHead(200, { "content-type": "application/rss+xml" }).end("<html><body>Maintenance</body></html>"));
+    const { source } = await world.bot.app.store.sources.add({ name: "Broken Daily", feedUrl: `${site.origin}/broken.xml`, format: "rss", pollIntervalS: 300 });
+    await expect.poll(async () => (await world.bot.app.store.sources.get(source.id))?.failingSince, { timeout: 10_000 }).toEqual(expect.any(String));
+    const stored = await world.bot.app.store.sources.get(source.id);
+    const list = await say(world, adminChat(), "/sources");
+    expect(list.text).toMatch(/^Sources: 1 \(failing: 1, paused: 0\)/);
+    expect(list.text).toMatch(/\n⚠️ failing since \w{3} \d{1,2}, \d{2}:\d{2} GMT\+\d \(failed polls: 1\): (.+)$/);
+    expect(list.text?.endsWith(`: ${stored?.lastError ?? "?"}`)).toBe(true);
+  });
+
   it("pages through many sources with buttons", async () => {
     for (let i = 1; i <= 10; i++) await world.bot.app.store.sources.add({ name: `Outlet ${i}`, feedUrl: `${site.origin}/feed-${i}.xml`, format: "rss", pollIntervalS: 600 });
     const admin = adminChat();
@@ -181,6 +193,14 @@ describe("sources, with private hosts allowed for the local site", () => {
     world.tg.userSendsDocument(admin, { fileName: "export.xml", content: text });
     expect((await world.tg.waitForBotMessage(admin.id)).text).toMatch(/^Imported export\.xml: added 0, already there 2, refused 0\./);
     expect(await world.bot.app.store.sources.list()).toHaveLength(2);
+  });
+
+  it("reads an OPML file in the charset its XML declaration names", async () => {
+    const admin = adminChat();
+    const text = `<?xml version="1.0" encoding="windows-1251"?>\n<opml version="1.0"><body><outline text="Новини Києва" xmlUrl="${site.origin}/kyiv.xml"/></body></opml>`;
+    world.tg.userSendsDocument(admin, { fileName: "kyiv.opml", content: iconv.encode(text, "windows-1251") });
+    expect((await world.tg.waitForBotMessage(admin.id)).text).toMatch(/^Imported kyiv\.opml: added 1,/);
+    expect((await world.bot.app.store.sources.list()).map((s) => s.name)).toEqual(["Новини Києва"]);
   });
 
   it("explains a document that is not OPML or is too big, and imports nothing", async () => {
@@ -225,7 +245,7 @@ describe("sources, with private hosts allowed for the local site", () => {
 describe("sources, with the address guard on", () => {
   const world = useTestBot({ env: { ADMIN_IDS: String(ADMIN_ID) } });
 
-  it("refuses loopback, cloud metadata and a redirect to them, in one clear line", async () => {
+  it("refuses loopback, cloud metadata and an IP literal spelled otherwise, in one clear line", async () => {
     const admin = world.tg.privateChat(world.tg.createUser({ id: ADMIN_ID, languageCode: "en" }));
     const blocked = "it leads to a private or local network address, which newsbrief never fetches.";
     expect((await say(world, admin, `/addsource ${site.feedUrl}`)).text).toBe(`Cannot add ${site.feedUrl}: ${blocked}`);
