@@ -242,6 +242,25 @@ describe("sources, with private hosts allowed for the local site", () => {
   });
 });
 
+describe("sources, on a clock the test moves", () => {
+  let now = new Date("2026-03-02T09:00:00Z");
+  const world = useTestBot({ env: { ADMIN_IDS: String(ADMIN_ID), FETCH_ALLOW_PRIVATE_HOSTS: "true" }, now: () => now });
+
+  it("refuses to add from a preview left for over half an hour", async () => {
+    publish("a", "First story");
+    const admin = world.tg.privateChat(world.tg.createUser({ id: ADMIN_ID, languageCode: "en" }));
+    const preview = await say(world, admin, `/addsource ${site.feedUrl}`);
+    now = new Date(now.getTime() + 31 * 60_000);
+    const late = world.tg.userClicks(admin, preview.message_id, dataOf(preview, "✅ Add"));
+    expect((await world.tg.waitForCallbackAnswer(late)).text).toBe("This button is no longer valid. Please open the menu again.");
+    expect(await world.bot.app.store.sources.list()).toEqual([]);
+    // Sent again, the preview is fresh and adds.
+    const again = await say(world, admin, `/addsource ${site.feedUrl}`);
+    world.tg.userClicks(admin, again.message_id, dataOf(again, "✅ Add"));
+    expect((await world.tg.waitForBotEdit(admin.id)).text).toMatch(/^Added Local News as source #1\./);
+  });
+});
+
 describe("sources, with the address guard on", () => {
   const world = useTestBot({ env: { ADMIN_IDS: String(ADMIN_ID) } });
 

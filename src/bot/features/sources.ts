@@ -14,7 +14,7 @@ import type { Document } from "grammy/types";
 import { escapeHtml } from "../../brief/index.ts";
 import { OpmlParseError } from "../../ingest/feeds/index.ts";
 import { decodeBody } from "../../ingest/http/index.ts";
-import { addSource, exportOpml, importOpml, inspectSource } from "../../ingest/sources.ts";
+import { addSource, exportOpml, importOpml, inspectSource, type ImportReport, type SourcePreview } from "../../ingest/sources.ts";
 import { answerInvalid, redraw } from "../callback-answers.ts";
 import type { BotContext, PendingSource } from "../context.ts";
 import { downloadFile, FileDownloadError } from "../files.ts";
@@ -123,8 +123,9 @@ export function sourcesFeature(): Composer<BotContext> {
       return;
     }
     const pending = ctx.session.pendingSource;
-    if (pending === undefined || pending.token !== action.token || ctx.deps.now().getTime() - pending.at > PREVIEW_TTL_MS) return answerInvalid(ctx);
+    if (pending === undefined || pending.token !== action.token) return answerInvalid(ctx);
     delete ctx.session.pendingSource;
+    if (ctx.deps.now().getTime() - pending.at > PREVIEW_TTL_MS) return answerInvalid(ctx);
     if (action.op === "cancel") {
       await ctx.answerCallbackQuery();
       await redraw(ctx, ctx.t("sources-cancelled", { name: escapeHtml(pending.preview.name) }), new InlineKeyboard());
@@ -152,7 +153,7 @@ async function replyRefused(ctx: BotContext, url: string, reason: string): Promi
 async function showPreview(ctx: BotContext, url: string): Promise<void> {
   // Finding a feed may take a few seconds (a page, then its feed): say the bot is on it.
   await ctx.replyWithChatAction("typing").catch(() => undefined);
-  let found;
+  let found: SourcePreview;
   try {
     found = await inspectSource(ctx.deps.http, url);
   } catch (error) {
@@ -228,7 +229,7 @@ async function importDocument(ctx: BotContext, document: Document): Promise<void
     await (error.tooBig ? tooBig() : ctx.reply(ctx.t("sources-import-download-failed", { file }), { parse_mode: "HTML" }));
     return;
   }
-  let report;
+  let report: ImportReport;
   try {
     report = await importOpml(ctx.deps.store, decodeBody(bytes, document.mime_type), {
       pollIntervalS: ctx.config.defaultPollIntervalS,
