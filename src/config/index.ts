@@ -4,8 +4,23 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parse as parseDotenv } from "dotenv";
+import type { z } from "zod";
 import type { Locale } from "../i18n/locales.ts";
-import { envSchema } from "./schema.ts";
+import { envSchema, fetchEnvSchema, type FetchEnv } from "./schema.ts";
+
+/** How newsbrief fetches from the web: feeds, pages, /related links, WebSub hubs (see src/ingest/http). */
+export interface FetchConfig {
+  /** Lets URLs reach loopback, private and link-local addresses: for tests and a local demo only. */
+  allowPrivateHosts: boolean;
+  /** "newsbrief/<version> (+<homepage>)", so site owners can tell who is calling. */
+  userAgent: string;
+  /** The whole exchange, redirects and body included. */
+  timeoutMs: number;
+  connectTimeoutMs: number;
+  /** The cap on a body, counted after decompression. */
+  maxBytes: number;
+  maxRedirects: number;
+}
 
 export interface Config {
   botToken: string;
@@ -15,6 +30,7 @@ export interface Config {
   defaultLocale: Locale;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   mode: { kind: "polling" } | { kind: "webhook"; url: string; secret: string; port: number };
+  fetch: FetchConfig;
 }
 
 /** A setting is missing or malformed; the message is one line naming the variable. */
@@ -25,13 +41,15 @@ export class ConfigError extends Error {
   }
 }
 
+/** The first problem zod found, as a ConfigError naming the variable. */
+function configError(error: z.ZodError): ConfigError {
+  const issue = error.issues[0];
+  return new ConfigError(String(issue?.path[0] ?? "configuration"), issue?.message ?? "is invalid");
+}
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = envSchema.safeParse(env);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const variable = String(issue?.path[0] ?? "configuration");
-    throw new ConfigError(variable, issue?.message ?? "is invalid");
-  }
+  if (!result.success) throw configError(result.error);
   const e = result.data;
   return {
     botToken: e.BOT_TOKEN,
@@ -44,7 +62,46 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       e.BOT_MODE === "webhook"
         ? { kind: "webhook", url: e.WEBHOOK_URL ?? "", secret: e.WEBHOOK_SECRET ?? "", port: e.PORT }
         : { kind: "polling" },
+    fetch: fetchConfigOf(e),
   };
+}
+
+/** Only the fetch settings: for CLI commands that fetch a page and need no bot token. */
+export function parseFetchConfig(env: Record<string, string | undefined>): FetchConfig {
+  const result = fetchEnvSchema.safeParse(env);
+  if (!result.success) throw configError(result.error);
+  return fetchConfigOf(result.data);
+}
+
+const MAX_REDIRECTS = 5;
+/** Connecting should take well under a second; a host that needs 10 s is down for our purposes. */
+const MAX_CONNECT_TIMEOUT_MS = 10_000;
+
+function fetchConfigOf(e: FetchEnv): FetchConfig {
+  return {
+    allowPrivateHosts: e.FETCH_ALLOW_PRIVATE_HOSTS,
+    userAgent: userAgent(),
+    timeoutMs: e.FETCH_TIMEOUT_MS,
+    connectTimeoutMs: Math.min(MAX_CONNECT_TIMEOUT_MS, e.FETCH_TIMEOUT_MS),
+    maxBytes: e.FETCH_MAX_BYTES,
+    maxRedirects: MAX_REDIRECTS,
+  };
+}
+
+interface PackageInfo {
+  name?: string;
+  version?: string;
+  homepage?: string;
+  repository?: string | { url?: string };
+}
+
+/** "newsbrief/<version> (+<homepage or repository>)", from package.json, read when the config is parsed. */
+function userAgent(): string {
+  const info = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as PackageInfo;
+  const repository = typeof info.repository === "string" ? info.repository : info.repository?.url;
+  const home = (info.homepage ?? repository)?.replace(/^git\+/, "").replace(/\.git$/, "");
+  const product = `${info.name ?? "newsbrief"}/${info.version ?? "0.0.0"}`;
+  return home ? `${product} (+${home})` : product;
 }
 
 /**
