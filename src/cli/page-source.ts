@@ -33,8 +33,9 @@ async function extractFromUrl(source: string, url: string | undefined): Promise<
     return { ...result, truncated: result.truncated || page.truncated };
   } catch (error) {
     if (!(error instanceof FetchError)) throw error;
-    const hint = error.reason === "blocked" ? " (FETCH_ALLOW_PRIVATE_HOSTS=true allows it, for a local test server)" : "";
-    throw new CliError(`cannot fetch the page: ${error.message}${hint}`);
+    // Other messages name the URL already; a refusal names the address.
+    if (error.reason !== "blocked") throw new CliError(error.message);
+    throw new CliError(`cannot fetch ${source}: ${error.message} (FETCH_ALLOW_PRIVATE_HOSTS=true allows it, for a local test server)`);
   } finally {
     await client.close();
   }

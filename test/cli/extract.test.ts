@@ -88,7 +88,7 @@ describe("newsbrief extract <file|url>", () => {
     try {
       expect(await runCli(["extract", `${server.base}/post/49163`])).toBe(1);
       expect(stderr).toBe(
-        "newsbrief: cannot fetch the page: refused: 127.0.0.1 is a loopback address (FETCH_ALLOW_PRIVATE_HOSTS=true allows it, for a local test server)\n",
+        `newsbrief: cannot fetch ${server.base}/post/49163: refused: 127.0.0.1 is a loopback address (FETCH_ALLOW_PRIVATE_HOSTS=true allows it, for a local test server)\n`,
       );
       expect(server.connections()).toBe(0);
     } finally {

@@ -101,7 +101,17 @@ async function request(agent: Agent, guard: AddressGuard | undefined, config: Ht
 
     let response: Awaited<ReturnType<Agent["request"]>>;
     try {
-      response = await agent.request({ origin: current.origin, path: `${current.pathname}${current.search}`, method, headers, body: body ?? null, signal });
+      response = await agent.request({
+        origin: current.origin,
+        path: `${current.pathname}${current.search}`,
+        method,
+        headers,
+        body: body ?? null,
+        signal,
+        // The deadline above is the real limit; these only keep undici's own defaults out of its way.
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
     } catch (error) {
       return fail(error);
     }
