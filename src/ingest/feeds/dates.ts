@@ -64,6 +64,8 @@ function offsetMinutes(zone: string | undefined): number {
 function fromParts(
   year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number, offset: number,
 ): string | undefined {
+  // Checked before Date.UTC, which reads years 0-99 as 1900-1999.
+  if (year < 1900 || year > 2200) return undefined;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return undefined;
   const utc = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), ms) - offset * 60_000;
   // Date.UTC rolls 31 February into March: refuse instead.
