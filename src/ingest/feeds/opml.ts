@@ -60,7 +60,8 @@ function collect(outlines: Outline[], folder: string | undefined, out: OpmlSubsc
   while (stack.length > 0) {
     const { outline, folder: parent } = stack.pop() as { outline: Outline; folder: string | undefined };
     const title = cleanText(outline.title) ?? cleanText(outline.text);
-    const feedUrl = absoluteUrl(outline.xmlUrl, undefined);
+    // An address that is no http(s) URL is kept as written, so the importer can say why it refused it.
+    const feedUrl = absoluteUrl(outline.xmlUrl, undefined) ?? (cleanText(outline.xmlUrl) || undefined);
     if (feedUrl && !seen.has(feedUrl)) {
       seen.add(feedUrl);
       const siteUrl = absoluteUrl(outline.htmlUrl, feedUrl);

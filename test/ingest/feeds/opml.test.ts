@@ -3,7 +3,7 @@ import { OpmlParseError, buildOpml, parseOpml } from "../../../src/ingest/feeds/
 import { fixture } from "./fixtures.ts";
 
 describe("parseOpml", () => {
-  it("flattens nested outlines with the enclosing folder as category, skipping bad and repeated URLs", () => {
+  it("flattens nested outlines with the enclosing folder as category, skipping repeated URLs and keeping bad ones for the importer to refuse", () => {
     expect(parseOpml(fixture("subscriptions.opml"))).toEqual([
       {
         feedUrl: "https://news.example.org/feeds/world.xml",
@@ -13,6 +13,7 @@ describe("parseOpml", () => {
       },
       { feedUrl: "https://euro.example.eu/rss", title: "Euro Daily", category: "Europe" },
       { feedUrl: "https://science.example.com/rss", title: "Science Daily Example", category: "Space" },
+      { feedUrl: "not a url", title: "Broken" },
     ]);
   });
 
