@@ -90,7 +90,7 @@ async function request(agent: Agent, guard: AddressGuard | undefined, config: Ht
   for (let redirects = 0; ; redirects++) {
     visited.add(`${method} ${current.href}`);
     const fail = (error: unknown): never => {
-      throw asFetchError(error, current.href, { timeoutMs, deadline, callerSignal: options.signal });
+      throw asFetchError(error, current.href, { timeoutMs, connectTimeoutMs: config.connectTimeoutMs, deadline, callerSignal: options.signal });
     };
     try {
       // An IP literal is judged before anything is queued; host names are judged at connect time.
@@ -99,7 +99,7 @@ async function request(agent: Agent, guard: AddressGuard | undefined, config: Ht
       fail(error);
     }
 
-    let response: Awaited<ReturnType<Agent["request"]>>;
+    let response: UndiciResponse;
     try {
       response = await agent.request({
         origin: current.origin,
@@ -116,14 +116,13 @@ async function request(agent: Agent, guard: AddressGuard | undefined, config: Ht
       return fail(error);
     }
     const status = response.statusCode;
-    const responseHeaders = flattenHeaders(response.headers);
-
-    if (REDIRECTS.has(status) && responseHeaders.location) {
+    const location = REDIRECTS.has(status) ? response.headers.location : undefined;
+    if (typeof location === "string" && location !== "") {
       discard(response.body);
       if (redirects >= config.maxRedirects) {
         throw new FetchError(`too many redirects (more than ${config.maxRedirects}): ${url}`, "too-many-redirects", current.href);
       }
-      const next = httpUrl(responseHeaders.location, current.href, current);
+      const next = httpUrl(location, current.href, current);
       // 303, and 301/302 after a POST, turn into a GET without a body (as browsers do).
       if (status === 303 || (method === "POST" && (status === 301 || status === 302))) {
         method = "GET";
@@ -136,43 +135,50 @@ async function request(agent: Agent, guard: AddressGuard | undefined, config: Ht
       continue;
     }
 
-    const finalUrl = current.href;
-    const common = {
-      status,
-      url: finalUrl,
-      headers: responseHeaders,
-      ...(responseHeaders["content-type"] ? { contentType: responseHeaders["content-type"] } : {}),
-      ...(responseHeaders.etag ? { etag: responseHeaders.etag } : {}),
-      ...(responseHeaders["last-modified"] ? { lastModified: responseHeaders["last-modified"] } : {}),
-    };
-
-    if (status === 304) {
-      discard(response.body);
-      return { ...common, bytes: new Uint8Array(0), truncated: false, notModified: true };
-    }
-    if (status < 200 || status > 299) {
-      discard(response.body);
-      const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(responseHeaders["retry-after"]) : undefined;
-      const statusText = response.statusText || STATUS_CODES[status] || "";
-      const wait = retryAfterMs === undefined ? "" : ` (retry after ${Math.ceil(retryAfterMs / 1000)} s)`;
-      throw new FetchError(`HTTP ${status} ${statusText}`.trim() + ` from ${finalUrl}${wait}`, "http-status", finalUrl, {
-        status,
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      });
-    }
-    const mediaType = common.contentType?.split(";")[0]?.trim().toLowerCase();
-    if (options.allowedTypes && mediaType && !options.allowedTypes.test(mediaType)) {
-      discard(response.body);
-      throw new FetchError(`unsupported content type ${mediaType}: ${finalUrl}`, "unsupported-type", finalUrl);
-    }
-
     try {
-      const { bytes, truncated } = await readBody(response.body, responseHeaders["content-encoding"], maxBytes, signal);
-      return { ...common, bytes, truncated, notModified: false };
+      return await finish(response, current.href, options, maxBytes, signal);
     } catch (error) {
       return fail(error);
     }
   }
+}
+
+type UndiciResponse = Awaited<ReturnType<Agent["request"]>>;
+
+/** The final (non-redirect) answer: 304, an error status, a refused type, or the body read. */
+async function finish(response: UndiciResponse, finalUrl: string, options: RequestOptions, maxBytes: number, signal: AbortSignal): Promise<HttpResponse> {
+  const status = response.statusCode;
+  const headers = flattenHeaders(response.headers);
+  const common = {
+    status,
+    url: finalUrl,
+    headers,
+    ...(headers["content-type"] ? { contentType: headers["content-type"] } : {}),
+    ...(headers.etag ? { etag: headers.etag } : {}),
+    ...(headers["last-modified"] ? { lastModified: headers["last-modified"] } : {}),
+  };
+
+  if (status === 304) {
+    discard(response.body);
+    return { ...common, bytes: new Uint8Array(0), truncated: false, notModified: true };
+  }
+  if (status < 200 || status > 299) {
+    discard(response.body);
+    const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(headers["retry-after"]) : undefined;
+    const statusText = response.statusText || STATUS_CODES[status] || "";
+    const wait = retryAfterMs === undefined ? "" : ` (retry after ${Math.ceil(retryAfterMs / 1000)} s)`;
+    throw new FetchError(`HTTP ${status} ${statusText}`.trim() + ` from ${finalUrl}${wait}`, "http-status", finalUrl, {
+      status,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
+  }
+  const mediaType = common.contentType?.split(";")[0]?.trim().toLowerCase();
+  if (options.allowedTypes && mediaType && !options.allowedTypes.test(mediaType)) {
+    discard(response.body);
+    throw new FetchError(`unsupported content type ${mediaType}: ${finalUrl}`, "unsupported-type", finalUrl);
+  }
+  const { bytes, truncated } = await readBody(response.body, headers["content-encoding"], maxBytes, signal);
+  return { ...common, bytes, truncated, notModified: false };
 }
 
 function requestHeaders(config: HttpClientConfig, options: RequestOptions): Record<string, string> {
@@ -214,6 +220,7 @@ function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
 
 interface FailureContext {
   timeoutMs: number;
+  connectTimeoutMs: number;
   deadline: AbortSignal;
   callerSignal: AbortSignal | undefined;
 }
@@ -226,7 +233,7 @@ function asFetchError(error: unknown, url: string, context: FailureContext): Fet
   if (context.callerSignal?.aborted) return new FetchError(`fetch aborted: ${url}`, "aborted", url);
   if (error instanceof UnsupportedEncodingError) return new FetchError(`${error.message}: ${url}`, "network", url);
   const code = errorCode(error);
-  if (code === "UND_ERR_CONNECT_TIMEOUT") return new FetchError(`could not connect in time: ${url}`, "timeout", url);
+  if (code === "UND_ERR_CONNECT_TIMEOUT") return new FetchError(`could not connect within ${context.connectTimeoutMs} ms: ${url}`, "timeout", url);
   if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") return new FetchError(`timed out after ${context.timeoutMs} ms: ${url}`, "timeout", url);
   return new FetchError(`could not fetch ${url}: ${describeNetworkError(error)}`, "network", url);
 }

@@ -4,7 +4,10 @@
  * calls undici's connector makes) fails the test instead of letting a socket leave for any
  * address but 127.0.0.1, so even a broken guard sends nothing to 10.0.0.1 or 169.254.169.254.
  */
-import net from "node:net";
+import { readFileSync } from "node:fs";
+import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
+import net, { type AddressInfo } from "node:net";
+import { join } from "node:path";
 import tls from "node:tls";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { FetchError, createHttpClient, type HttpClient, type LookupFunction } from "../../../src/ingest/http/index.ts";
@@ -45,6 +48,10 @@ function tripwire<T extends (...args: never[]) => unknown>(original: T): T {
 let allowed: LocalServer;
 let target: LocalServer;
 let client: HttpClient;
+/** An https server with a self-signed certificate for feeds.example.org; it records the SNI names asked for. */
+let secure: HttpsServer;
+let securePort = 0;
+const sniNames: string[] = [];
 
 beforeAll(async () => {
   const netConnect = tripwire(net.connect.bind(net));
@@ -74,10 +81,24 @@ beforeAll(async () => {
       res.end();
     },
   });
-  // The one exception: the `allowed` server's exact address and port stand in for a public site.
+  const fixtures = join(import.meta.dirname, "..", "..", "fixtures", "http");
+  const credentials = { key: readFileSync(join(fixtures, "self-signed.key")), cert: readFileSync(join(fixtures, "self-signed.crt")) };
+  secure = createHttpsServer(
+    {
+      ...credentials,
+      SNICallback: (name, done) => {
+        sniNames.push(name);
+        done(null, tls.createSecureContext(credentials));
+      },
+    },
+    (_req, res) => res.end("secure page"),
+  );
+  await new Promise<void>((resolve) => secure.listen(0, "127.0.0.1", resolve));
+  securePort = (secure.address() as AddressInfo).port;
+  // The exceptions: these servers' exact address and port stand in for public sites.
   client = createHttpClient(GUARDED, {
     lookup,
-    allowAddress: (address, port) => address === "127.0.0.1" && port === allowed.port,
+    allowAddress: (address, port) => address === "127.0.0.1" && (port === allowed.port || port === securePort),
   });
 });
 
@@ -91,7 +112,8 @@ afterEach(() => {
 afterAll(async () => {
   vi.restoreAllMocks();
   await client.close();
-  await Promise.all([allowed.close(), target.close()]);
+  secure.closeAllConnections();
+  await Promise.all([allowed.close(), target.close(), new Promise((resolve) => secure.close(resolve))]);
 });
 
 async function refusal(url: string, guarded: HttpClient = client): Promise<string> {
@@ -171,6 +193,13 @@ describe("the SSRF guard", () => {
     expect(allowed.lastHeaders.host).toBe(`feeds.example.org:${allowed.port}`);
     // The tripwire saw these sockets, so it would have seen any other.
     expect(connectedHosts).toContain("127.0.0.1");
+  });
+
+  it("keeps TLS checks on the host name while connecting to the checked address", async () => {
+    const error = await client.request(`https://feeds.example.org:${securePort}/`).catch((e: unknown) => e);
+    // The handshake asked for the name, and the certificate was verified (and refused: self-signed).
+    expect(sniNames).toEqual(["feeds.example.org"]);
+    expect(error).toMatchObject({ reason: "network", message: `could not fetch https://feeds.example.org:${securePort}/: TLS problem: self-signed certificate` });
   });
 
   it("reports a name that does not resolve as a network failure, not a refusal", async () => {
