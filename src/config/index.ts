@@ -6,7 +6,21 @@ import { existsSync, readFileSync } from "node:fs";
 import { parse as parseDotenv } from "dotenv";
 import type { z } from "zod";
 import type { Locale } from "../i18n/locales.ts";
-import { envSchema, newsroomSchema, type NewsroomEnv } from "./schema.ts";
+import { envSchema, fetchEnvSchema, newsroomSchema, type FetchEnv, type NewsroomEnv } from "./schema.ts";
+
+/** How newsbrief fetches from the web: feeds, pages, /related links, WebSub hubs (see src/ingest/http). */
+export interface FetchConfig {
+  /** Lets URLs reach loopback, private and link-local addresses: for tests and a local demo only. */
+  allowPrivateHosts: boolean;
+  /** "newsbrief/<version> (+<homepage>)", so site owners can tell who is calling. */
+  userAgent: string;
+  /** The whole exchange, redirects and body included. */
+  timeoutMs: number;
+  connectTimeoutMs: number;
+  /** The cap on a body, counted after decompression. */
+  maxBytes: number;
+  maxRedirects: number;
+}
 
 /** Polling sources: see `.env.example` for each. */
 export interface IngestSettings {
@@ -22,6 +36,7 @@ export interface NewsroomConfig {
   adminIds: readonly number[];
   defaultLocale: Locale;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  fetch: FetchConfig;
   ingest: IngestSettings;
 }
 
@@ -39,10 +54,18 @@ export class ConfigError extends Error {
   }
 }
 
+/** The first problem zod found, as a ConfigError naming the variable. */
+function configError(error: z.ZodError): ConfigError {
+  const issue = error.issues[0];
+  return new ConfigError(String(issue?.path[0] ?? "configuration"), issue?.message ?? "is invalid");
+}
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const e = validate(envSchema, env);
+  const result = envSchema.safeParse(env);
+  if (!result.success) throw configError(result.error);
+  const e = result.data;
   return {
-    ...newsroom(e),
+    ...newsroomConfigOf(e),
     botToken: e.BOT_TOKEN,
     apiRoot: e.BOT_API_ROOT.replace(/\/+$/, ""),
     mode:
@@ -54,25 +77,18 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 
 /** The settings the command line needs: everything but the bot's own. */
 export function parseNewsroomConfig(env: Record<string, string | undefined>): NewsroomConfig {
-  return newsroom(validate(newsroomSchema, env));
+  const result = newsroomSchema.safeParse(env);
+  if (!result.success) throw configError(result.error);
+  return newsroomConfigOf(result.data);
 }
 
-function validate<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.output<S> {
-  const result = schema.safeParse(env);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const variable = String(issue?.path[0] ?? "configuration");
-    throw new ConfigError(variable, issue?.message ?? "is invalid");
-  }
-  return result.data;
-}
-
-function newsroom(e: NewsroomEnv): NewsroomConfig {
+function newsroomConfigOf(e: NewsroomEnv): NewsroomConfig {
   return {
     databasePath: e.DATABASE_PATH,
     adminIds: e.ADMIN_IDS,
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
+    fetch: fetchConfigOf(e),
     ingest: {
       defaultPollIntervalS: e.POLL_INTERVAL_S,
       hostDelayMs: e.POLL_HOST_DELAY_MS,
@@ -80,6 +96,44 @@ function newsroom(e: NewsroomEnv): NewsroomConfig {
       alertAfterMs: Math.round(e.SOURCE_ALERT_AFTER_HOURS * 3600_000),
     },
   };
+}
+
+/** Only the fetch settings: for CLI commands that fetch a page and need no bot token. */
+export function parseFetchConfig(env: Record<string, string | undefined>): FetchConfig {
+  const result = fetchEnvSchema.safeParse(env);
+  if (!result.success) throw configError(result.error);
+  return fetchConfigOf(result.data);
+}
+
+const MAX_REDIRECTS = 5;
+/** Connecting should take well under a second; a host that needs 10 s is down for our purposes. */
+const MAX_CONNECT_TIMEOUT_MS = 10_000;
+
+function fetchConfigOf(e: FetchEnv): FetchConfig {
+  return {
+    allowPrivateHosts: e.FETCH_ALLOW_PRIVATE_HOSTS,
+    userAgent: userAgent(),
+    timeoutMs: e.FETCH_TIMEOUT_MS,
+    connectTimeoutMs: Math.min(MAX_CONNECT_TIMEOUT_MS, e.FETCH_TIMEOUT_MS),
+    maxBytes: e.FETCH_MAX_BYTES,
+    maxRedirects: MAX_REDIRECTS,
+  };
+}
+
+interface PackageInfo {
+  name?: string;
+  version?: string;
+  homepage?: string;
+  repository?: string | { url?: string };
+}
+
+/** "newsbrief/<version> (+<homepage or repository>)", from package.json, read when the config is parsed. */
+function userAgent(): string {
+  const info = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as PackageInfo;
+  const repository = typeof info.repository === "string" ? info.repository : info.repository?.url;
+  const home = (info.homepage ?? repository)?.replace(/^git\+/, "").replace(/\.git$/, "");
+  const product = `${info.name ?? "newsbrief"}/${info.version ?? "0.0.0"}`;
+  return home ? `${product} (+${home})` : product;
 }
 
 /**

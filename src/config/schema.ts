@@ -14,11 +14,41 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefin
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
   z.preprocess(emptyToUndefined, schema.default(fallback as never));
 
+const BOOLEAN_WORDS: Record<string, boolean> = { true: true, false: false, yes: true, no: false, "1": true, "0": false };
+
+/**
+ * The settings of the outbound HTTP client, on their own so that CLI commands that fetch a page
+ * (and have no bot token) can validate just these.
+ */
+export const fetchEnvShape = {
+  FETCH_ALLOW_PRIVATE_HOSTS: withDefault(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine((value) => value in BOOLEAN_WORDS, "expects true or false")
+      .transform((value) => BOOLEAN_WORDS[value] as boolean),
+    // zod 4 returns a default as the output, unparsed: the boolean itself.
+    false as never,
+  ),
+  FETCH_TIMEOUT_MS: withDefault(
+    z.coerce.number({ error: "expects a time in milliseconds, e.g. 15000" }).int("expects a whole number of milliseconds").min(100, "expects at least 100 ms").max(600_000, "expects at most 600000 ms (10 minutes)"),
+    15_000,
+  ),
+  FETCH_MAX_BYTES: withDefault(
+    z.coerce.number({ error: "expects a size in bytes, e.g. 5242880" }).int("expects a whole number of bytes").min(1024, "expects at least 1024 bytes").max(1024 ** 3, "expects at most 1073741824 bytes (1 GB)"),
+    5 * 1024 * 1024,
+  ),
+};
+
+export const fetchEnvSchema = z.object(fetchEnvShape);
+
 const count = (min: number, max: number, fallback: number, what: string) =>
   withDefault(z.coerce.number({ error: `expects ${what}` }).int(`expects ${what}`).min(min, `expects at least ${min}`).max(max, `expects at most ${max}`), fallback);
 
 /** What every entry needs, the CLI included: the database, the newsroom's admins, ingestion. */
 export const newsroomShape = {
+  ...fetchEnvShape,
   DATABASE_PATH: withDefault(z.string().trim().min(1), "./data/newsbrief.db"),
   ADMIN_IDS: z.preprocess(
     (value) => value ?? "",
@@ -62,4 +92,5 @@ export const envSchema = z
   });
 
 export type Env = z.output<typeof envSchema>;
+export type FetchEnv = z.output<typeof fetchEnvSchema>;
 export type NewsroomEnv = z.output<typeof newsroomSchema>;

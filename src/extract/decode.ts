@@ -1,8 +1,9 @@
 /**
- * Bytes to text, the way a browser picks the charset: byte-order mark first, then
- * the HTTP Content-Type charset, then `<meta charset>` / `http-equiv` in the
- * first bytes of the page, else UTF-8. Old Ukrainian and Russian sites still
- * serve windows-1251 and koi8-u; iconv-lite knows those.
+ * Bytes to text, the way a browser or feed reader picks the charset: byte-order
+ * mark first, then the HTTP Content-Type charset, then an XML declaration
+ * (`<?xml … encoding="…"?>`, feeds and XHTML) or `<meta charset>` / `http-equiv`
+ * in the first bytes, else UTF-8. Old Ukrainian and Russian sites still serve
+ * windows-1251 and koi8-u; iconv-lite knows those.
  */
 import iconv from "iconv-lite";
 
@@ -11,7 +12,7 @@ export interface DecodedPage {
   /** The charset actually used, lower-case (e.g. "utf-8", "windows-1251"). */
   charset: string;
   /** Where the charset came from. */
-  source: "bom" | "content-type" | "meta" | "default";
+  source: "bom" | "content-type" | "xml-declaration" | "meta" | "default";
 }
 
 /** How far into the page a `<meta charset>` is looked for (the HTML spec says 1024; pages are sloppier). */
@@ -41,6 +42,9 @@ export function decodePage(bytes: Uint8Array, contentType?: string, rewrite?: Ma
 
   const fromHeader = charsetFromContentType(contentType);
   if (fromHeader) return { html: decodeRewritten(bytes, fromHeader, rewrite), charset: fromHeader, source: "content-type" };
+
+  const fromXml = charsetFromXmlDeclaration(bytes);
+  if (fromXml) return { html: decodeRewritten(bytes, fromXml, rewrite), charset: fromXml, source: "xml-declaration" };
 
   const fromMeta = charsetFromMeta(bytes);
   if (fromMeta) return { html: decodeRewritten(bytes, fromMeta, rewrite), charset: fromMeta, source: "meta" };
@@ -76,6 +80,21 @@ export function charsetFromContentType(contentType: string | undefined): string 
   if (!contentType) return undefined;
   const match = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType);
   return match ? normalizeCharset(match[1] as string) : undefined;
+}
+
+/**
+ * The `encoding` of an XML declaration at the very start. A declaration written in
+ * UTF-16 without a byte-order mark shows as `<` and `?` with zero bytes between
+ * (XML 1.0, appendix F); an ASCII one declaring UTF-16 is not UTF-16.
+ */
+function charsetFromXmlDeclaration(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) return "utf-16le";
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) return "utf-16be";
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 256)).toString("latin1");
+  const declaration = /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
+  if (!declaration) return undefined;
+  const charset = normalizeCharset(declaration[1] as string);
+  return charset?.startsWith("utf-16") ? "utf-8" : charset;
 }
 
 function charsetFromMeta(bytes: Uint8Array): string | undefined {

@@ -8,6 +8,7 @@ import type { SourceRecord } from "../store/index.ts";
 import { compileCatalog } from "../topics/index.ts";
 import { FeedParseError, parseFeed, type ParsedFeed } from "./feeds/index.ts";
 import type { HostQueues } from "./host-queue.ts";
+import type { StoryGroups } from "./story-groups.ts";
 import { decodeBody, FetchError } from "./http/index.ts";
 import { readItem } from "./read-item.ts";
 import { nextPollAfterFailure, nextPollAfterSuccess } from "./schedule.ts";
@@ -18,6 +19,7 @@ export const FEED_ACCEPT = "application/rss+xml, application/atom+xml, applicati
 
 export interface Poller extends IngestDeps {
   hosts: HostQueues;
+  groups: StoryGroups;
   config: IngestConfig;
   /** Called with the parsed feed after a good poll (WebSub uses its hubs). */
   onFeed?: (source: SourceRecord, feed: ParsedFeed) => Promise<void>;

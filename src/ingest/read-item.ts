@@ -7,23 +7,21 @@ import { createHash } from "node:crypto";
 import { extractArticle } from "../extract/index.ts";
 import type { Logger } from "../logger.ts";
 import type { NewArticle, Store } from "../store/index.ts";
-import { NEAR_DUPLICATE_THRESHOLD, similarity } from "./dedup/index.ts";
 import type { FeedItem } from "./feeds/index.ts";
 import type { HostQueues } from "./host-queue.ts";
 import { FetchError, type HttpClient } from "./http/index.ts";
+import type { StoryGroups } from "./story-groups.ts";
 import { articleFromFeed, buildStory, feedText, itemUrl, mergeWithFeed, type StoryContext } from "./story.ts";
 import type { ItemOutcome } from "./types.ts";
 
 /** Article pages are HTML; anything else (a PDF, a video) is read from the feed instead. */
 const PAGE_TYPES = /^(?:text\/html|application\/xhtml\+xml)\b/i;
-/** Near-duplicates are looked for among the stories of the last three days. */
-const STORY_WINDOW_MS = 3 * 24 * 3600_000;
-const STORY_WINDOW_LIMIT = 5000;
 
 export interface ItemReader {
   store: Store;
   http: HttpClient;
   hosts: HostQueues;
+  groups: StoryGroups;
   logger: Logger;
   now: () => Date;
 }
@@ -47,8 +45,7 @@ export async function readItem(reader: ItemReader, item: FeedItem, context: Stor
     return { kind: "updated", articleId: updated.id, title: updated.title };
   }
 
-  const groupId = await storyGroupFor(reader.store, story, reader.now());
-  const stored = await reader.store.articles.insert(story, groupId);
+  const stored = await reader.groups.add(story.fingerprint, (groupId) => reader.store.articles.insert(story, groupId));
   return {
     kind: "stored",
     articleId: stored.id,
@@ -75,29 +72,6 @@ async function read(reader: ItemReader, item: FeedItem, context: StoryContext) {
     reader.logger.info({ url, reason: error.reason, err: error.message }, "page not fetched; using the feed's text");
     return { article: articleFromFeed(item, context), textFrom: "feed" as const };
   }
-}
-
-/**
- * The story group a new article joins: another outlet's copy of the same story (near-duplicate
- * text) within the last days. The first copy gets a group when the second arrives.
- */
-async function storyGroupFor(store: Store, story: NewArticle, now: Date): Promise<number | null> {
-  if (!story.fingerprint) return null;
-  const recent = await store.articles.recentFingerprints(new Date(now.getTime() - STORY_WINDOW_MS), STORY_WINDOW_LIMIT);
-  let best: (typeof recent)[number] | undefined;
-  let bestScore = NEAR_DUPLICATE_THRESHOLD;
-  for (const candidate of recent) {
-    const score = similarity(story.fingerprint, candidate.fingerprint);
-    if (score >= bestScore) {
-      best = candidate;
-      bestScore = score;
-    }
-  }
-  if (!best) return null;
-  if (best.storyGroupId !== null) return best.storyGroupId;
-  const groupId = await store.articles.createStoryGroup(best.title);
-  await store.articles.setStoryGroup(best.id, groupId);
-  return groupId;
 }
 
 /** What the feed says of an item; a change in any of it is an edit. */

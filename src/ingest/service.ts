@@ -9,6 +9,7 @@ import { parseFeed } from "./feeds/index.ts";
 import { HostQueues } from "./host-queue.ts";
 import { decodeBody } from "./http/index.ts";
 import { pollSource, readFeedItems, type Poller } from "./poll-source.ts";
+import { StoryGroups } from "./story-groups.ts";
 import type { IngestConfig, IngestDeps, PollReport } from "./types.ts";
 import { createWebSub, type WebSub } from "./websub.ts";
 
@@ -41,7 +42,7 @@ export interface IngestServiceOptions extends IngestDeps {
 export function createIngestService(deps: IngestServiceOptions): IngestService {
   const log = deps.logger.child({ module: "ingest" });
   const holder = `ingest-${randomUUID()}`;
-  const poller: Poller = { ...deps, hosts: new HostQueues(deps.config.hostDelayMs) };
+  const poller: Poller = { ...deps, hosts: new HostQueues(deps.config.hostDelayMs), groups: new StoryGroups(deps.store, deps.now) };
   const websub = deps.websubCallbackBase
     ? createWebSub({
         ...deps,

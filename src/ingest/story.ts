@@ -32,12 +32,13 @@ export interface StoryContext {
 
 /**
  * The address an item is known by: its link without tracking parameters; an item without a
- * link (a headline-only post) gets a stable address of its own under the source's site.
+ * link (a headline-only post) gets a stable address of its own.
  */
 export function itemUrl(item: FeedItem, source: StoryContext["source"]): string {
   if (item.url) return canonicalUrl(item.url);
   const key = createHash("sha256").update(item.guid ?? item.title ?? "").digest("hex").slice(0, 16);
-  return `${canonicalUrl(source.siteUrl ?? source.feedUrl)}#item-${key}`;
+  // Under the feed's URL, which never changes (the site's may be learnt on a later poll).
+  return `${canonicalUrl(source.feedUrl)}#item-${key}`;
 }
 
 /** The item's own text, and whether it is the whole story (so the page need not be fetched). */

@@ -116,6 +116,14 @@ export interface ArticleKeys {
   contentHash?: string | null;
 }
 
+export interface StoredFingerprint {
+  id: number;
+  fingerprint: string;
+  storyGroupId: number | null;
+  title: string;
+  fetchedAt: string;
+}
+
 export interface ArticleRepository {
   /** Stores a new article with its topics and related links in one transaction. */
   insert(article: NewArticle, storyGroupId: number | null): Promise<StoredArticle>;
@@ -124,8 +132,12 @@ export interface ArticleRepository {
   findExisting(keys: ArticleKeys): Promise<StoredArticle | undefined>;
   /** An edited item: new text, brief and topics; its delivery state is kept, so it is not delivered again. */
   update(id: number, article: NewArticle): Promise<StoredArticle>;
-  /** Recent articles' fingerprints, newest first, for near-duplicate matching across outlets. */
-  recentFingerprints(since: Date, limit: number): Promise<Array<{ id: number; fingerprint: string; storyGroupId: number | null; sourceId: number | null; title: string }>>;
+  /**
+   * Fingerprints of articles stored after `afterId` and not before `since`, oldest first (at most
+   * the newest `limit`), for near-duplicate matching across outlets: read incrementally, so a
+   * process sees what another stored since it last asked.
+   */
+  fingerprintsAfter(afterId: number, since: Date, limit: number): Promise<StoredFingerprint[]>;
   /** A new story group holding the given article (first of its story) and the new one. */
   createStoryGroup(title: string): Promise<number>;
   setStoryGroup(articleId: number, storyGroupId: number): Promise<void>;

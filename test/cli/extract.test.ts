@@ -7,6 +7,7 @@ import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { registerExtractCommand } from "../../src/cli/commands/extract.ts";
 import { CliError } from "../../src/cli/errors.ts";
+import { runCli } from "../../src/cli/index.ts";
 import type { Article } from "../../src/extract/index.ts";
 import { runCommand, type CommandOutput } from "./run-command.ts";
 
@@ -18,7 +19,26 @@ function run(...args: string[]): Promise<CommandOutput> {
   return runCommand([registerExtractCommand], ["extract", ...args]);
 }
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
+
+/** A local server that serves `page` at every path and counts the connections it accepted. */
+async function serve(page: Uint8Array): Promise<{ base: string; connections: () => number; close: () => Promise<void> }> {
+  let connections = 0;
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(page);
+  });
+  server.on("connection", () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    connections: () => connections,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
 
 describe("newsbrief extract <file|url>", () => {
   it("prints the Article of an .html file as JSON", async () => {
@@ -45,21 +65,40 @@ describe("newsbrief extract <file|url>", () => {
     expect(stderr).toMatch(/warning: no article content found/);
   });
 
-  it("fetches a URL argument", async () => {
-    const page = readFileSync(SEED);
-    const server = createServer((_req, res) => {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(page);
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  it("fetches a URL argument (a local server: private hosts allowed)", async () => {
+    vi.stubEnv("FETCH_ALLOW_PRIVATE_HOSTS", "true");
+    const server = await serve(readFileSync(SEED));
     try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/post/49163`;
-      const article = JSON.parse((await run(url)).stdout) as Article;
+      const article = JSON.parse((await run(`${server.base}/post/49163`)).stdout) as Article;
       expect(article.url).toBe("https://www.kyivpost.com/post/49163");
       expect(article.byline).toBe("TVP World");
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     }
+  });
+
+  it("refuses a private address in one line on stderr, exit 1, without connecting", async () => {
+    vi.stubEnv("FETCH_ALLOW_PRIVATE_HOSTS", "false");
+    const server = await serve(readFileSync(SEED));
+    let stderr = "";
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+      stderr += String(chunk);
+      return true;
+    });
+    try {
+      expect(await runCli(["extract", `${server.base}/post/49163`])).toBe(1);
+      expect(stderr).toBe(
+        `newsbrief: cannot fetch ${server.base}/post/49163: refused: 127.0.0.1 is a loopback address (FETCH_ALLOW_PRIVATE_HOSTS=true allows it, for a local test server)\n`,
+      );
+      expect(server.connections()).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("names a malformed fetch setting", async () => {
+    vi.stubEnv("FETCH_TIMEOUT_MS", "soon");
+    await expect(run("http://127.0.0.1:1/a")).rejects.toThrow(new CliError("FETCH_TIMEOUT_MS expects a time in milliseconds, e.g. 15000"));
   });
 
   it("gives one clear line for files it cannot use", async () => {

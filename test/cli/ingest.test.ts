@@ -81,7 +81,7 @@ describe("newsbrief ingest --once", () => {
     publish("old", "Parliament passes the budget");
     await run("sources", "add", site.feedUrl);
     const first = await run("ingest", "--once");
-    expect(first.stdout).toBe("Parliament passes the budget [no topic] (archived)\ningest: 1 source polled, 1 story stored (1 archived), 0 updated, 0 unchanged\n");
+    expect(first.stdout).toBe("Parliament passes the budget [politics] (archived)\ningest: 1 source polled, 1 story stored (1 archived), 0 updated, 0 unchanged\n");
 
     publish("new", "China and Ukraine discuss grain exports", "China");
     const second = await run("ingest", "--once");

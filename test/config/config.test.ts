@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig, readEnvironment } from "../../src/config/index.ts";
+import { ConfigError, parseConfig, parseFetchConfig, readEnvironment } from "../../src/config/index.ts";
 
 const TOKEN = "123456:ABC-def_ghi";
+const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
 
 function errorOf(env: Record<string, string>): string {
   try {
@@ -26,6 +27,14 @@ describe("parseConfig", () => {
       defaultLocale: "en",
       logLevel: "info",
       mode: { kind: "polling" },
+      fetch: {
+        allowPrivateHosts: false,
+        userAgent: expect.stringMatching(new RegExp(`^newsbrief/${VERSION.replace(/\./g, "\\.")}( \\(\\+https?://\\S+\\))?$`)),
+        timeoutMs: 15_000,
+        connectTimeoutMs: 10_000,
+        maxBytes: 5 * 1024 * 1024,
+        maxRedirects: 5,
+      },
     });
   });
 
@@ -41,6 +50,9 @@ describe("parseConfig", () => {
       WEBHOOK_URL: "https://news.example.org/telegram",
       WEBHOOK_SECRET: "s3cr3t_-",
       PORT: "3000",
+      FETCH_ALLOW_PRIVATE_HOSTS: "true",
+      FETCH_TIMEOUT_MS: "2500",
+      FETCH_MAX_BYTES: "1048576",
     });
     expect(config).toMatchObject({
       apiRoot: "http://127.0.0.1:8081",
@@ -49,6 +61,7 @@ describe("parseConfig", () => {
       defaultLocale: "uk",
       logLevel: "debug",
       mode: { kind: "webhook", url: "https://news.example.org/telegram", secret: "s3cr3t_-", port: 3000 },
+      fetch: { allowPrivateHosts: true, timeoutMs: 2500, connectTimeoutMs: 2500, maxBytes: 1_048_576, maxRedirects: 5 },
     });
   });
 
@@ -68,10 +81,42 @@ describe("parseConfig", () => {
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook" }, "WEBHOOK_URL is required when BOT_MODE=webhook"],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org/h" }, "WEBHOOK_SECRET is required when BOT_MODE=webhook"],
     [{ BOT_TOKEN: TOKEN, WEBHOOK_SECRET: "has space" }, "WEBHOOK_SECRET expects 1-256 characters from A-Z, a-z, 0-9, _ and -"],
+    [{ BOT_TOKEN: TOKEN, FETCH_ALLOW_PRIVATE_HOSTS: "maybe" }, "FETCH_ALLOW_PRIVATE_HOSTS expects true or false"],
+    [{ BOT_TOKEN: TOKEN, FETCH_TIMEOUT_MS: "soon" }, "FETCH_TIMEOUT_MS expects a time in milliseconds, e.g. 15000"],
+    [{ BOT_TOKEN: TOKEN, FETCH_TIMEOUT_MS: "10" }, "FETCH_TIMEOUT_MS expects at least 100 ms"],
+    [{ BOT_TOKEN: TOKEN, FETCH_MAX_BYTES: "5MB" }, "FETCH_MAX_BYTES expects a size in bytes, e.g. 5242880"],
+    [{ BOT_TOKEN: TOKEN, FETCH_MAX_BYTES: "1.5" }, "FETCH_MAX_BYTES expects a whole number of bytes"],
   ])("rejects %j with one line naming the variable", (env, message) => {
     const text = errorOf(env as Record<string, string>);
     expect(text).toBe(message);
     expect(text).not.toContain("\n");
+  });
+});
+
+describe("parseFetchConfig", () => {
+  it("needs no bot token and fills the defaults", () => {
+    expect(parseFetchConfig({})).toMatchObject({ allowPrivateHosts: false, timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 });
+  });
+
+  it.each([
+    ["true", true],
+    ["TRUE", true],
+    ["1", true],
+    ["yes", true],
+    ["false", false],
+    ["0", false],
+    ["", false],
+  ])("reads FETCH_ALLOW_PRIVATE_HOSTS=%j as %s", (value, allowed) => {
+    expect(parseFetchConfig({ FETCH_ALLOW_PRIVATE_HOSTS: value }).allowPrivateHosts).toBe(allowed);
+  });
+
+  it("keeps the connect timeout within the total one", () => {
+    expect(parseFetchConfig({ FETCH_TIMEOUT_MS: "60000" })).toMatchObject({ timeoutMs: 60_000, connectTimeoutMs: 10_000 });
+    expect(parseFetchConfig({ FETCH_TIMEOUT_MS: "3000" })).toMatchObject({ timeoutMs: 3000, connectTimeoutMs: 3000 });
+  });
+
+  it("names the variable that is wrong, and ignores the bot's settings", () => {
+    expect(() => parseFetchConfig({ BOT_TOKEN: "not-a-token", FETCH_MAX_BYTES: "-1" })).toThrow(new ConfigError("FETCH_MAX_BYTES", "expects at least 1024 bytes"));
   });
 });
 

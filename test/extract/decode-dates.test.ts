@@ -19,6 +19,12 @@ describe("decodePage", () => {
     expect(decodePage(new TextEncoder().encode(`<p>${text}</p>`))).toMatchObject({ charset: "utf-8", source: "default", html: `<p>${text}</p>` });
   });
 
+  it("reads an XML declaration (XHTML, feeds) before <meta>, and never as UTF-16 in ASCII bytes", () => {
+    const xhtml = iconv.encode(`<?xml version="1.0" encoding="koi8-u"?><meta charset="windows-1251"><p>${text}</p>`, "koi8-u");
+    expect(decodePage(xhtml)).toMatchObject({ charset: "koi8-u", source: "xml-declaration" });
+    expect(decodePage(new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-16"?><p>${text}</p>`))).toMatchObject({ charset: "utf-8", html: `<?xml version="1.0" encoding="UTF-16"?><p>${text}</p>` });
+  });
+
   it("ignores charsets nobody knows and falls back to UTF-8", () => {
     expect(decodePage(new TextEncoder().encode(text), "text/html; charset=x-klingon")).toMatchObject({ charset: "utf-8", html: text });
   });

@@ -95,8 +95,10 @@ describe("articles", () => {
     await store.articles.setStoryGroup(first.id, group);
     const second = await store.articles.insert(article({ url: "https://b.example/1" }), group);
     expect((await store.articles.inStoryGroup(group)).map((a) => a.id)).toEqual([first.id, second.id]);
-    const recent = await store.articles.recentFingerprints(new Date(now.getTime() - 1000), 10);
-    expect(recent.map((r) => r.id)).toEqual([second.id, first.id]);
+    const recent = await store.articles.fingerprintsAfter(0, new Date(now.getTime() - 1000), 10);
+    expect(recent.map((r) => [r.id, r.storyGroupId])).toEqual([[first.id, group], [second.id, group]]);
+    expect((await store.articles.fingerprintsAfter(first.id, new Date(0), 10)).map((r) => r.id)).toEqual([second.id]);
+    expect((await store.articles.fingerprintsAfter(0, new Date(0), 1)).map((r) => r.id)).toEqual([second.id]);
   });
 });
 

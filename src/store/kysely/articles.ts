@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import type { Brief } from "../../brief/types.ts";
 import type { ArticlesTable, Database } from "../db-schema.ts";
-import type { ArticleKeys, ArticleRepository } from "../repositories.ts";
+import type { ArticleKeys, ArticleRepository, StoredFingerprint } from "../repositories.ts";
 import type { ArticleTopic, NewArticle, StoredArticle } from "../types.ts";
 
 type ArticleRow = Selectable<ArticlesTable> & { source_name: string | null };
@@ -76,24 +76,22 @@ export class KyselyArticleRepository implements ArticleRepository {
     return this.getOrThrow(id);
   }
 
-  async recentFingerprints(
-    since: Date,
-    limit: number,
-  ): Promise<Array<{ id: number; fingerprint: string; storyGroupId: number | null; sourceId: number | null; title: string }>> {
+  async fingerprintsAfter(afterId: number, since: Date, limit: number): Promise<StoredFingerprint[]> {
     const rows = await this.db
       .selectFrom("articles")
-      .select(["id", "fingerprint", "story_group_id", "source_id", "title"])
+      .select(["id", "fingerprint", "story_group_id", "title", "fetched_at"])
+      .where("id", ">", afterId)
       .where("fingerprint", "is not", null)
       .where("fetched_at", ">=", since.toISOString())
       .orderBy("id", "desc")
       .limit(limit)
       .execute();
-    return rows.map((row) => ({
+    return rows.reverse().map((row) => ({
       id: row.id,
       fingerprint: row.fingerprint ?? "",
       storyGroupId: row.story_group_id,
-      sourceId: row.source_id,
       title: row.title,
+      fetchedAt: row.fetched_at,
     }));
   }
 

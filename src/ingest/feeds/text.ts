@@ -1,0 +1,51 @@
+/** Feed text fields to plain text, and plain text to HTML where a field must be HTML. */
+import { parse } from "node-html-parser";
+import { collapseWhitespace, plainText } from "../../extract/dom.ts";
+
+// Scripts and styles in a feed's HTML are never text a reader should see.
+const DROPPED_ELEMENTS = { script: false, style: false, noscript: false, textarea: false, pre: true };
+
+/** HTML (or text that may carry tags and entities) to one line of plain text; "" → undefined. */
+export function htmlToText(html: string | undefined): string | undefined {
+  if (html === undefined) return undefined;
+  const text = /[<&]/.test(html)
+    ? plainText(parse(html, { comment: false, blockTextElements: DROPPED_ELEMENTS }))
+    : collapseWhitespace(html);
+  return text || undefined;
+}
+
+/** Plain text (already decoded) to one line; "" → undefined. */
+export function cleanText(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  return collapseWhitespace(text) || undefined;
+}
+
+/** Plain text to HTML paragraphs (blank lines separate them), escaped. */
+export function textToHtml(text: string | undefined): string | undefined {
+  if (!text?.trim()) return undefined;
+  return text
+    .split(/\n\s*\n/)
+    .map((para) => para.trim())
+    .filter(Boolean)
+    .map((para) => `<p>${escapeHtml(para).replace(/\n/g, "<br>")}</p>`)
+    .join("\n");
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Non-empty, trimmed, de-duplicated (case-insensitively), in first-seen order. */
+export function uniqueTexts(values: Iterable<string | undefined>): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const value of values) {
+    const text = cleanText(value);
+    if (!text) continue;
+    const key = text.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(text);
+  }
+  return out;
+}
