@@ -171,10 +171,12 @@ describe("sources, with private hosts allowed for the local site", () => {
 
   it("imports an OPML document and sends the sources back as OPML", async () => {
     const admin = adminChat();
-    const imported = opml([`${site.origin}/feed-a.xml`, `${site.origin}/feed-b.xml`]);
+    const imported = opml([`${site.origin}/feed-a.xml`, `${site.origin}/feed-b.xml`, "ftp://example.com/feed.xml"]);
     world.tg.userSendsDocument(admin, { fileName: "newsroom.opml", content: imported });
     const report = await world.tg.waitForBotMessage(admin.id);
-    expect(report.text).toBe("Imported newsroom.opml: added 2, already there 0, refused 0. New sources are polled within a few minutes.");
+    expect(report.text).toBe(
+      "Imported newsroom.opml: added 2, already there 0, refused 1. New sources are polled within a few minutes.\n• ftp://example.com/feed.xml: only http:// and https:// addresses can be added.",
+    );
     expect((await world.bot.app.store.sources.list()).map((s) => [s.name, s.feedUrl])).toEqual([
       ["Feed 1", `${site.origin}/feed-a.xml`],
       ["Feed 2", `${site.origin}/feed-b.xml`],

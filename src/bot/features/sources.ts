@@ -243,10 +243,19 @@ async function importDocument(ctx: BotContext, document: Document): Promise<void
   ctx.log.info({ added: report.added.length, existing: report.existing.length, refused: report.refused.length }, "OPML imported");
   const lines = [ctx.t("sources-import-done", { file, added: report.added.length, existing: report.existing.length, refused: report.refused.length })];
   for (const refused of report.refused.slice(0, MAX_REFUSED_SHOWN)) {
-    lines.push(`• ${escapeHtml(cut(refused.url, 120))}: ${escapeHtml(refused.reason)}`);
+    lines.push(`• ${escapeHtml(cut(refused.url, 120))}: ${outlineRefusal(ctx, refused)}`);
   }
   if (report.refused.length > MAX_REFUSED_SHOWN) lines.push(ctx.t("sources-import-more-refused", { count: report.refused.length - MAX_REFUSED_SHOWN }));
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+}
+
+/** The importer refuses an outline for its URL: said as /addsource says it, else in the importer's words. */
+function outlineRefusal(ctx: BotContext, refused: ImportReport["refused"][number]): string {
+  const url = parseSourceUrl(refused.url);
+  if (!url.ok && url.problem === "scheme") return ctx.t("sources-reason-scheme");
+  if (!url.ok && url.problem === "credentials") return ctx.t("sources-reason-credentials");
+  if (!url.ok) return ctx.t("sources-reason-invalid-url");
+  return escapeHtml(refused.reason);
 }
 
 /** 40 random bits in base 36: eight characters, unguessable for a preview that lives 30 minutes. */
