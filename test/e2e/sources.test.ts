@@ -230,11 +230,18 @@ describe("sources, with private hosts allowed for the local site", () => {
     expect(world.tg.documentsSent(reader)).toEqual([]);
     expect((await world.bot.app.store.sources.list()).map((s) => [s.id, s.enabled])).toEqual([[source.id, true]]);
     expect(await auditActions(world)).toEqual([]);
-    // Not even a group's own administrator is a newsbrief admin.
+    // Not even a group's own administrator is a newsbrief admin: not at a command, not at a button.
     const owner = world.tg.createUser({ languageCode: "en" });
-    const group = world.tg.createGroup({ title: "Desk", members: [{ user: owner, status: "creator" }] });
+    const newsroomAdmin = world.tg.createUser({ id: ADMIN_ID, languageCode: "en" });
+    const group = world.tg.createGroup({ title: "Desk", members: [{ user: owner, status: "creator" }, { user: newsroomAdmin, status: "member" }] });
     world.tg.userSends(group, "/sources", { from: owner });
     expect((await world.tg.waitForBotMessage(group.id)).text).toBe(ADMIN_ONLY);
+    site.routes.set("/other", (_req, res) => void res.writeHead(200, { "content-type": "application/rss+xml" }).end('<rss version="2.0"><channel><title>Other</title><item><title>One</title><link>/one</link></item></channel></rss>'));
+    world.tg.userSends(group, `/addsource ${site.origin}/other`, { from: newsroomAdmin });
+    const preview = await world.tg.waitForBotMessage(group.id);
+    const press = world.tg.userClicks(group, preview.message_id, dataOf(preview, "✅ Add"), { from: owner });
+    expect(await world.tg.waitForCallbackAnswer(press)).toMatchObject({ text: ADMIN_ONLY, show_alert: true });
+    expect((await world.bot.app.store.sources.list()).map((s) => s.id)).toEqual([source.id]);
   });
 
   it("speaks Ukrainian to a Ukrainian admin", async () => {
