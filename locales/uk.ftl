@@ -207,6 +207,7 @@ sources-state-paused-polled = ⏸ призупинено (востаннє оп�
 sources-state-new = 🕓 ще не опитано
 sources-every = раз на { $minutes } хв
 sources-push = push (WebSub)
+sources-stories = новин: { $count }
 sources-add-usage = Використання: <code>/addsource URL</code> — стрічка (RSS, Atom, JSON Feed) або сторінка сайту, що на неї посилається, напр. <code>/addsource https://www.pravda.com.ua/</code>. Перш ніж додати, я покажу, що знайшов.
 sources-preview-found = Знайдено <b>{ $name }</b>
 sources-preview-feed = Стрічка: { $url } ({ $format }, записів зараз: { $items })

@@ -147,6 +147,8 @@ export interface ArticleRepository {
   unplanned(limit: number): Promise<StoredArticle[]>;
   markPlanned(ids: readonly number[], at: Date): Promise<void>;
   count(): Promise<number>;
+  /** Stories stored per source, for these sources (absent: none yet). */
+  countBySource(sourceIds: readonly number[]): Promise<Map<number, number>>;
 }
 
 /**

@@ -83,7 +83,7 @@ describe("sources, with private hosts allowed for the local site", () => {
     await expect.poll(async () => (await world.bot.app.store.sources.get(1))?.lastSuccessAt, { timeout: 5_000 }).toEqual(expect.any(String));
 
     const list = await say(world, admin, "/sources");
-    expect(list.text).toMatch(new RegExp(`^Sources: 1 \\(failing: 0, paused: 0\\) · page 1 of 1\\n\\n#1 Local News\\n${site.feedUrl.replace(/\./g, "\\.")} · every 5 min\\n✅ ok, last polled \\w{3} \\d{1,2}, \\d{2}:\\d{2} GMT\\+\\d$`));
+    expect(list.text).toMatch(new RegExp(`^Sources: 1 \\(failing: 0, paused: 0\\) · page 1 of 1\\n\\n#1 Local News\\n${site.feedUrl.replace(/\./g, "\\.")} · every 5 min · stories: 2\\n✅ ok, last polled \\w{3} \\d{1,2}, \\d{2}:\\d{2} GMT\\+\\d$`));
     expect(buttonsOf(list)).toEqual([]);
     expect((await say(world, admin, `/addsource ${site.feedUrl}`)).text).toBe("Local News is already a source (#1).");
   });

@@ -15,13 +15,14 @@ import { escapeHtml } from "../../brief/index.ts";
 import { OpmlParseError } from "../../ingest/feeds/index.ts";
 import { decodeBody } from "../../ingest/http/index.ts";
 import { addSource, exportOpml, importOpml, inspectSource, type ImportReport, type SourcePreview } from "../../ingest/sources.ts";
+import type { SourceRecord } from "../../store/index.ts";
 import { answerInvalid, redraw } from "../callback-answers.ts";
 import type { BotContext, PendingSource } from "../context.ts";
 import { downloadFile, FileDownloadError } from "../files.ts";
 import { previewKeyboard, sourcePageCount, sourcesButton, sourcesPagerKeyboard } from "../keyboards/sources.ts";
 import { isBotAdmin } from "../permissions.ts";
 import { parseSourceId, parseSourceUrl } from "../sources/arguments.ts";
-import { cut, previewText, refusalReason, sourcesPage, type ViewOptions } from "../sources/view.ts";
+import { cut, onPage, previewText, refusalReason, sourcesPage, type ViewOptions } from "../sources/view.ts";
 
 const SOURCE_COMMANDS = ["sources", "addsource", "removesource", "pausesource", "resumesource", "exportsources"];
 /** A preview older than this is stale: the feed may have changed, so the admin looks again. */
@@ -47,7 +48,7 @@ export function sourcesFeature(): Composer<BotContext> {
   admins.command("sources", async (ctx) => {
     const sources = await ctx.deps.store.sources.list();
     const pages = sourcePageCount(sources.length);
-    await ctx.reply(sourcesPage(sources, 0, viewOptions(ctx)), {
+    await ctx.reply(await pageText(ctx, sources, 0), {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
       reply_markup: sourcesPagerKeyboard((key) => ctx.t(key), 0, pages),
@@ -119,7 +120,7 @@ export function sourcesFeature(): Composer<BotContext> {
       const pages = sourcePageCount(sources.length);
       if (action.page >= pages) return answerInvalid(ctx);
       await ctx.answerCallbackQuery();
-      await redraw(ctx, sourcesPage(sources, action.page, viewOptions(ctx)), sourcesPagerKeyboard((key) => ctx.t(key), action.page, pages));
+      await redraw(ctx, await pageText(ctx, sources, action.page), sourcesPagerKeyboard((key) => ctx.t(key), action.page, pages));
       return;
     }
     const pending = ctx.session.pendingSource;
@@ -135,6 +136,11 @@ export function sourcesFeature(): Composer<BotContext> {
   });
 
   return feature;
+}
+
+async function pageText(ctx: BotContext, sources: readonly SourceRecord[], page: number): Promise<string> {
+  const stories = await ctx.deps.store.articles.countBySource(onPage(sources, page).map((source) => source.id));
+  return sourcesPage(sources, page, stories, viewOptions(ctx));
 }
 
 function viewOptions(ctx: BotContext): ViewOptions {

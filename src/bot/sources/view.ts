@@ -55,9 +55,9 @@ export function sourceState(source: SourceRecord, options: ViewOptions): string 
   return t("sources-state-new");
 }
 
-export function sourceEntry(source: SourceRecord, options: ViewOptions): string {
+export function sourceEntry(source: SourceRecord, stories: number, options: ViewOptions): string {
   const { t } = options;
-  const details = [t("sources-every", { minutes: Math.round(source.pollIntervalS / 60) })];
+  const details = [t("sources-every", { minutes: Math.round(source.pollIntervalS / 60) }), t("sources-stories", { count: stories })];
   if (source.websub) details.push(t("sources-push"));
   return [
     `<b>#${source.id} ${escapeHtml(source.name)}</b>`,
@@ -66,16 +66,20 @@ export function sourceEntry(source: SourceRecord, options: ViewOptions): string 
   ].join("\n");
 }
 
-/** One page of /sources: a summary line, then the page's sources. */
-export function sourcesPage(sources: readonly SourceRecord[], page: number, options: ViewOptions): string {
+/** The sources one page of /sources shows. */
+export function onPage(sources: readonly SourceRecord[], page: number): SourceRecord[] {
+  return sources.slice(page * SOURCES_PER_PAGE, (page + 1) * SOURCES_PER_PAGE);
+}
+
+/** One page of /sources: a summary line, then the page's sources with their stories stored. */
+export function sourcesPage(sources: readonly SourceRecord[], page: number, stories: ReadonlyMap<number, number>, options: ViewOptions): string {
   const { t } = options;
   if (sources.length === 0) return t("sources-empty");
   const pages = Math.max(1, Math.ceil(sources.length / SOURCES_PER_PAGE));
   const failing = sources.filter((s) => s.enabled && s.failingSince !== null).length;
   const paused = sources.filter((s) => !s.enabled).length;
   const header = t("sources-header", { count: sources.length, failing, paused, page: page + 1, pages });
-  const shown = sources.slice(page * SOURCES_PER_PAGE, (page + 1) * SOURCES_PER_PAGE);
-  return [header, ...shown.map((source) => sourceEntry(source, options))].join("\n\n");
+  return [header, ...onPage(sources, page).map((source) => sourceEntry(source, stories.get(source.id) ?? 0, options))].join("\n\n");
 }
 
 export function previewText(found: SourcePreview, options: ViewOptions): string {

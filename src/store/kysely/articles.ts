@@ -129,6 +129,18 @@ export class KyselyArticleRepository implements ArticleRepository {
     return Number(row.n);
   }
 
+  async countBySource(sourceIds: readonly number[]): Promise<Map<number, number>> {
+    if (sourceIds.length === 0) return new Map();
+    // Counted on the (source_id, guid) index, without reading the articles.
+    const rows = await this.db
+      .selectFrom("articles")
+      .select((eb) => ["source_id", eb.fn.countAll<number>().as("n")])
+      .where("source_id", "in", [...sourceIds])
+      .groupBy("source_id")
+      .execute();
+    return new Map(rows.flatMap((row) => (row.source_id === null ? [] : [[row.source_id, Number(row.n)] as const])));
+  }
+
   private async getOrThrow(id: number): Promise<StoredArticle> {
     const article = await this.get(id);
     if (!article) throw new Error(`article ${id} vanished`);
