@@ -37,6 +37,7 @@ function atomEntry(entry: Entry, feedBase: string | undefined): FeedItem {
     title: atomText(entry.title),
     summaryText: atomText(entry.summary),
     contentHtml: atomContentHtml(entry.content),
+    // Atom requires only <updated>: it stands in for a missing <published>.
     published: feedDate(entry.published) ?? feedDate(entry.dc?.dates?.[0]) ?? feedDate(entry.updated),
     updated: feedDate(entry.updated),
     authors: uniqueTexts([...(entry.authors ?? []).map((person) => person.name), ...(entry.dc?.creators ?? [])]),

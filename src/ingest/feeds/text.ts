@@ -1,16 +1,23 @@
 /** Feed text fields to plain text, and plain text to HTML where a field must be HTML. */
 import { parse } from "node-html-parser";
-import { collapseWhitespace, plainText } from "../../extract/dom.ts";
+import { collapseWhitespace, decodeEntities, plainText } from "../../extract/dom.ts";
 
 // Scripts and styles in a feed's HTML are never text a reader should see.
 const DROPPED_ELEMENTS = { script: false, style: false, noscript: false, textarea: false, pre: true };
 
-/** HTML (or text that may carry tags and entities) to one line of plain text; "" → undefined. */
+/** A complete tag ("<b>", "</p>", "<img src=x/>", "<!-- -->"): the text is markup, not a bare "<". */
+const TAG = /<(?:\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?|!--[\s\S]*?--)>/i;
+
+/**
+ * HTML, or text that may carry tags and entities (RSS titles and descriptions
+ * are either), to one line of plain text; "" → undefined. Without a complete
+ * tag a "<" is the character itself ("a<b", "x < y"), so only entities are decoded.
+ */
 export function htmlToText(html: string | undefined): string | undefined {
   if (html === undefined) return undefined;
-  const text = /[<&]/.test(html)
+  const text = TAG.test(html)
     ? plainText(parse(html, { comment: false, blockTextElements: DROPPED_ELEMENTS }))
-    : collapseWhitespace(html);
+    : collapseWhitespace(decodeEntities(html));
   return text || undefined;
 }
 

@@ -38,6 +38,18 @@ describe("parseFeed: documents that are not feeds", () => {
     expect(errorOf("404 Not Found").message).toBe("not a feed: the document is neither XML nor JSON");
   });
 
+  it("refuses an external entity (no file is read) and never expands internal ones", () => {
+    const external = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+      <rss version="2.0"><channel><title>&xxe;</title></channel></rss>`;
+    expect(errorOf(external).message).toMatch(/^not a feed: invalid XML \(.*external entities.*\)$/i);
+    const laughs = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+      <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><rss version="2.0"><channel><title>&c;</title>
+      <item><title>Kept</title><link>https://x.example/1</link></item></channel></rss>`;
+    const feed = parseFeed(laughs, "https://x.example/rss");
+    expect(feed.title?.length ?? 0).toBeLessThan(20);
+    expect(feed.items.map((item) => item.title)).toEqual(["Kept"]);
+  });
+
   it("messages are one line", () => {
     for (const text of ["", "<html><body>x</body></html>", "{oops", "plain"]) expect(errorOf(text).message).not.toMatch(/\n/);
   });

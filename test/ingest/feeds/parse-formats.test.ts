@@ -104,6 +104,15 @@ describe("parseFeed: JSON Feed 1.1", () => {
     });
   });
 
+  it("reads a JSON Feed 1.0 author", () => {
+    const json = JSON.stringify({
+      version: "https://jsonfeed.org/version/1",
+      title: "Old",
+      items: [{ id: "a", url: "https://old.example/a", title: "A", author: { name: "Ida Old" } }],
+    });
+    expect(parseFeed(json, "https://old.example/feed.json").items[0]?.authors).toEqual(["Ida Old"]);
+  });
+
   it("keeps a numeric id and turns content_text into escaped paragraphs", () => {
     expect(feed.items[1]).toMatchObject({
       guid: "42",

@@ -70,6 +70,15 @@ describe("parseFeed: RSS 2.0", () => {
     expect(parsed.items[0]?.url).toBe("https://site.example/stories/1.html");
   });
 
+  it("strips tags from titles and summaries but keeps a bare '<', and never keeps script text", () => {
+    const xml = `<rss version="2.0"><channel><title>T</title><item><link>https://x.example/1</link>
+      <title>AT&amp;T &lt; Verizon: is a&lt;b? &lt;em&gt;Analysis&lt;/em&gt;</title>
+      <description>&lt;script&gt;alert(1)&lt;/script&gt;&lt;p&gt;Prices &amp;amp; plans&lt;/p&gt;</description></item></channel></rss>`;
+    const [item] = parseFeed(xml, "https://x.example/rss").items;
+    expect(item?.title).toBe("AT&T < Verizon: is a<b? Analysis");
+    expect(item?.summaryText).toBe("Prices & plans");
+  });
+
   it("keeps all 600 items of a long feed, in order", () => {
     const items = Array.from(
       { length: 600 },
