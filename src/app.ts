@@ -8,10 +8,12 @@ import { publishCommandMenus } from "./bot/commands.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { startPolling } from "./bot/run/polling.ts";
 import type { RunningBot } from "./bot/run/types.ts";
-import { startWebhook } from "./bot/run/webhook.ts";
+import { startWebhook, type ExtraRoute } from "./bot/run/webhook.ts";
+import { createAdminNotifier } from "./bot/source-alerts.ts";
 import { GrammyError, HttpError } from "grammy";
 import { createHttpClient } from "./ingest/http/index.ts";
-import { createIngestService } from "./ingest/service.ts";
+import { createIngestService, type IngestService } from "./ingest/service.ts";
+import type { SourceAlert } from "./ingest/types.ts";
 import { openSqliteStore, type Store } from "./store/index.ts";
 
 /** Start-up failed for a reason the operator can fix; the message says which. */
@@ -31,6 +33,14 @@ function describeInitFailure(error: unknown, apiRoot: string): string {
   return `getMe failed: ${String(error)}`;
 }
 
+/** Where WebSub hubs call back, on the webhook's host and port. */
+const WEBSUB_PATH = "/websub/";
+
+function websubRoutes(ingest: IngestService): ExtraRoute[] {
+  const websub = ingest.websub;
+  return websub ? [{ prefix: WEBSUB_PATH, handle: (req, res) => websub.handle(req, res) }] : [];
+}
+
 export interface App {
   store: Store;
   /** Stops taking updates, lets the ones in hand finish, then closes the database. */
@@ -45,7 +55,19 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const now = options.now ?? (() => new Date());
   const store = await openSqliteStore({ path: config.databasePath, logger, now });
   const http = createHttpClient(config.fetch);
-  const ingest = createIngestService({ store, http, logger, now, config: { ...config.ingest, itemConcurrency: 4, tickMs: 5000 } });
+  // Admin alerts go through the bot, which needs the ingest service first: bound once the bot exists.
+  let notifyAdmins: ((alert: SourceAlert) => Promise<void>) | undefined;
+  // Hubs can push to a bot with a public URL: the webhook's server answers them too.
+  const websubCallbackBase = config.mode.kind === "webhook" ? new URL(WEBSUB_PATH, config.mode.url).href : undefined;
+  const ingest = createIngestService({
+    store,
+    http,
+    logger,
+    now,
+    config: { ...config.ingest, itemConcurrency: 4, tickMs: 5000 },
+    websubCallbackBase,
+    notifyAdmins: (alert) => notifyAdmins?.(alert) ?? Promise.resolve(),
+  });
   let running: RunningBot | undefined;
   try {
     const { bot, i18n } = createBot(
@@ -54,12 +76,13 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       { adminIds: config.adminIds, defaultLocale: config.defaultLocale, defaultPollIntervalS: config.ingest.defaultPollIntervalS },
       { apiRoot: config.apiRoot },
     );
+    notifyAdmins = createAdminNotifier({ api: bot.api, i18n, store, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger });
     await bot.init().catch((error: unknown) => {
       throw new StartupError(describeInitFailure(error, config.apiRoot), { cause: error });
     });
     running =
       config.mode.kind === "webhook"
-        ? await startWebhook(bot, config.mode, logger.child({ module: "webhook" }))
+        ? await startWebhook(bot, { ...config.mode, routes: websubRoutes(ingest) }, logger.child({ module: "webhook" }))
         : await startPolling(bot, logger.child({ module: "polling" }));
     // The menu is a convenience: users are served while it is published (and retried).
     void publishCommandMenus(bot.api, i18n, config.defaultLocale, logger.child({ module: "bot" }));
