@@ -95,7 +95,7 @@ export function registerTopicsCommand(program: Command): void {
 
   topics
     .command("assign")
-    .description("Print the catalog topics of an extracted article (Article JSON, e.g. from `newsbrief extract --json`)")
+    .description("Print the catalog topics of an extracted article (Article JSON, as `newsbrief extract <file|url>` prints it)")
     .argument("<article.json>", "an Article as JSON")
     .option("--model <file>", "a classifier for broad topics, used when the article has no section")
     .option("--min <confidence>", "lowest confidence to show (0–1)", "0.5")
@@ -209,7 +209,7 @@ function readArticle(file: string): Article {
     if (error instanceof CliError) throw error;
     throw new CliError(`${file}: not valid JSON (${(error as Error).message})`);
   }
-  // `newsbrief extract --json` may wrap the article in its result.
+  // An extract result ({ article, … }) is read as its article.
   const record = (value as { article?: unknown })?.article ?? value;
   const article = record as Partial<Article> | null;
   if (typeof article !== "object" || article === null || typeof article.title !== "string" || typeof article.articleBody !== "string") {
