@@ -15,6 +15,7 @@ interface BriefFlags {
   caption?: boolean;
   tags?: string;
   now?: string;
+  url?: string;
 }
 
 export function registerBriefCommand(program: Command): void {
@@ -26,12 +27,15 @@ export function registerBriefCommand(program: Command): void {
     .option("--caption", "render as a photo caption (1024 characters) instead of a message")
     .option("--tags <list>", "comma-separated topic hashtags, e.g. China,WarInUkraine (default: the article's topics)")
     .option("--now <iso>", "the time to count the article's age from (default: now)")
+    .option("--url <url>", "the page's URL (the brief's link when the page declares none; base for relative links)")
     .action(async (input: string, flags: BriefFlags) => {
       if (!isSupportedLocale(flags.locale)) throw new CliError(`unknown locale "${flags.locale}" (use en or uk)`);
       const now = flags.now === undefined ? new Date() : new Date(flags.now);
       if (Number.isNaN(now.getTime())) throw new CliError(`--now: not a date: "${flags.now}"`);
 
-      const { article, emptyReason, truncated } = await extractFromSource(input);
+      const { article, emptyReason, truncated } = await extractFromSource(input, flags.url);
+      // The bot sends a headline-and-link placeholder for such a page; asked for a brief here, it is a failure.
+      if (emptyReason && !article.articleBody.trim()) throw new CliError(`${input}: no article to brief (${emptyReason})`);
       const tags = flags.tags === undefined ? topicNames(article, flags.locale) : flags.tags.split(",").map((tag) => tag.trim()).filter(Boolean);
       const brief = buildBrief(article, { tags });
       const t = translatorFor(createI18n({ defaultLocale: "en" }), flags.locale);
