@@ -6,6 +6,7 @@ import type { Config } from "./config/index.ts";
 import type { Logger } from "./logger.ts";
 import { publishCommandMenus } from "./bot/commands.ts";
 import { createBot } from "./bot/create-bot.ts";
+import { ConnectCancelled, connectToBotApi, describeNetworkError } from "./bot/run/connect.ts";
 import { startPolling } from "./bot/run/polling.ts";
 import type { RunningBot } from "./bot/run/types.ts";
 import { startWebhook } from "./bot/run/webhook.ts";
@@ -25,7 +26,7 @@ function describeInitFailure(error: unknown, apiRoot: string): string {
     return "BOT_TOKEN was refused by the Bot API (401 Unauthorized): check the token @BotFather gave you";
   }
   if (error instanceof GrammyError) return `the Bot API at ${apiRoot} answered getMe with ${error.error_code} ${error.description}`;
-  if (error instanceof HttpError) return `cannot reach the Bot API at ${apiRoot} (BOT_API_ROOT): ${String(error.error)}`;
+  if (error instanceof HttpError) return `cannot reach the Bot API at ${apiRoot} (BOT_API_ROOT): ${describeNetworkError(error)}`;
   return `getMe failed: ${String(error)}`;
 }
 
@@ -37,6 +38,8 @@ export interface App {
 
 export interface AppOptions {
   now?: () => Date;
+  /** Cancels start-up (SIGTERM while the Bot API is unreachable): `startApp` then rejects with `ConnectCancelled`. */
+  signal?: AbortSignal;
 }
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
@@ -50,7 +53,14 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       { adminIds: config.adminIds, defaultLocale: config.defaultLocale },
       { apiRoot: config.apiRoot },
     );
-    await bot.init().catch((error: unknown) => {
+    // Waits out an unreachable Bot API (saying so); a refusal such as 401 fails at once.
+    bot.botInfo = await connectToBotApi((signal) => bot.api.getMe(signal as Parameters<typeof bot.api.getMe>[0]), {
+      apiRoot: config.apiRoot,
+      retry: config.apiRetry,
+      log: logger.child({ module: "bot" }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    }).catch((error: unknown) => {
+      if (error instanceof ConnectCancelled) throw error;
       throw new StartupError(describeInitFailure(error, config.apiRoot), { cause: error });
     });
     running =

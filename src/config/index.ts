@@ -10,6 +10,8 @@ import { envSchema } from "./schema.ts";
 export interface Config {
   botToken: string;
   apiRoot: string;
+  /** Backoff while the Bot API cannot be reached at start-up. */
+  apiRetry: { initialDelayMs: number; maxDelayMs: number };
   databasePath: string;
   adminIds: readonly number[];
   defaultLocale: Locale;
@@ -36,6 +38,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return {
     botToken: e.BOT_TOKEN,
     apiRoot: e.BOT_API_ROOT.replace(/\/+$/, ""),
+    apiRetry: { initialDelayMs: e.BOT_API_RETRY_MIN_MS, maxDelayMs: e.BOT_API_RETRY_MAX_MS },
     databasePath: e.DATABASE_PATH,
     adminIds: e.ADMIN_IDS,
     defaultLocale: e.DEFAULT_LOCALE,

@@ -24,6 +24,8 @@ export const envSchema = z
         .regex(TOKEN_PATTERN, "expects a token like 123456789:AAE… from @BotFather"),
     ),
     BOT_API_ROOT: withDefault(z.url({ protocol: /^https?$/, error: "expects an http(s) URL" }), "https://api.telegram.org"),
+    BOT_API_RETRY_MIN_MS: withDefault(z.coerce.number({ error: "expects milliseconds" }).int().min(1).max(3_600_000), 1000),
+    BOT_API_RETRY_MAX_MS: withDefault(z.coerce.number({ error: "expects milliseconds" }).int().min(1).max(3_600_000), 60_000),
     DATABASE_PATH: withDefault(z.string().trim().min(1), "./data/newsbrief.db"),
     ADMIN_IDS: z.preprocess(
       (value) => value ?? "",
@@ -41,6 +43,9 @@ export const envSchema = z
     PORT: withDefault(z.coerce.number({ error: "expects a port number" }).int().min(0).max(65535), 8080),
   })
   .superRefine((env, ctx) => {
+    if (env.BOT_API_RETRY_MAX_MS < env.BOT_API_RETRY_MIN_MS) {
+      ctx.addIssue({ code: "custom", path: ["BOT_API_RETRY_MAX_MS"], message: "must not be less than BOT_API_RETRY_MIN_MS" });
+    }
     if (env.BOT_MODE !== "webhook") return;
     if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
     if (!env.WEBHOOK_SECRET)

@@ -21,6 +21,7 @@ describe("parseConfig", () => {
     expect(parseConfig({ BOT_TOKEN: TOKEN })).toEqual({
       botToken: TOKEN,
       apiRoot: "https://api.telegram.org",
+      apiRetry: { initialDelayMs: 1000, maxDelayMs: 60_000 },
       databasePath: "./data/newsbrief.db",
       adminIds: [],
       defaultLocale: "en",
@@ -41,9 +42,12 @@ describe("parseConfig", () => {
       WEBHOOK_URL: "https://news.example.org/telegram",
       WEBHOOK_SECRET: "s3cr3t_-",
       PORT: "3000",
+      BOT_API_RETRY_MIN_MS: "50",
+      BOT_API_RETRY_MAX_MS: "2000",
     });
     expect(config).toMatchObject({
       apiRoot: "http://127.0.0.1:8081",
+      apiRetry: { initialDelayMs: 50, maxDelayMs: 2000 },
       databasePath: "/var/lib/newsbrief/db.sqlite",
       adminIds: [42, 7],
       defaultLocale: "uk",
@@ -65,6 +69,8 @@ describe("parseConfig", () => {
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "push" }, "BOT_MODE expects polling or webhook"],
     [{ BOT_TOKEN: TOKEN, BOT_API_ROOT: "ftp://x" }, "BOT_API_ROOT expects an http(s) URL"],
     [{ BOT_TOKEN: TOKEN, PORT: "http" }, "PORT expects a port number"],
+    [{ BOT_TOKEN: TOKEN, BOT_API_RETRY_MIN_MS: "soon" }, "BOT_API_RETRY_MIN_MS expects milliseconds"],
+    [{ BOT_TOKEN: TOKEN, BOT_API_RETRY_MIN_MS: "5000", BOT_API_RETRY_MAX_MS: "100" }, "BOT_API_RETRY_MAX_MS must not be less than BOT_API_RETRY_MIN_MS"],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook" }, "WEBHOOK_URL is required when BOT_MODE=webhook"],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org/h" }, "WEBHOOK_SECRET is required when BOT_MODE=webhook"],
     [{ BOT_TOKEN: TOKEN, WEBHOOK_SECRET: "has space" }, "WEBHOOK_SECRET expects 1-256 characters from A-Z, a-z, 0-9, _ and -"],
