@@ -10,6 +10,7 @@ import type {
   NewArticle,
   NewSource,
   SourceRecord,
+  TrainingArticle,
   StoredArticle,
   WebSubState,
   ChatRecord,
@@ -135,6 +136,11 @@ export interface ArticleRepository {
   unplanned(limit: number): Promise<StoredArticle[]>;
   markPlanned(ids: readonly number[], at: Date): Promise<void>;
   count(): Promise<number>;
+  /**
+   * The newest `limit` articles that have a topic the classifier did not give (evidence "source",
+   * "text" or unknown), each with those topics: what the topic classifier learns from.
+   */
+  trainingExamples(limit: number): Promise<TrainingArticle[]>;
 }
 
 /**
