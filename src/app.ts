@@ -11,6 +11,7 @@ import { startPolling } from "./bot/run/polling.ts";
 import type { RunningBot } from "./bot/run/types.ts";
 import { startWebhook } from "./bot/run/webhook.ts";
 import { GrammyError, HttpError } from "grammy";
+import { TopicModel } from "./ingest/topic-model.ts";
 import { openSqliteStore, type Store } from "./store/index.ts";
 
 /** Start-up failed for a reason the operator can fix; the message says which. */
@@ -32,6 +33,8 @@ function describeInitFailure(error: unknown, apiRoot: string): string {
 
 export interface App {
   store: Store;
+  /** Broad topics for articles (`topicsFor`), learned from the archive and retrained on schedule. */
+  topicModel: TopicModel;
   /** Stops taking updates, lets the ones in hand finish, then closes the database. */
   stop(): Promise<void>;
 }
@@ -46,6 +49,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const now = options.now ?? (() => new Date());
   const store = await openSqliteStore({ path: config.databasePath, logger, now });
   let running: RunningBot | undefined;
+  const topicModel = new TopicModel({ store, log: logger.child({ module: "topic-model" }), now }, config.topicModel);
   try {
     const { bot, i18n } = createBot(
       config.botToken,
@@ -63,6 +67,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       if (error instanceof ConnectCancelled) throw error;
       throw new StartupError(describeInitFailure(error, config.apiRoot), { cause: error });
     });
+    await topicModel.load();
+    topicModel.start();
     running =
       config.mode.kind === "webhook"
         ? await startWebhook(bot, config.mode, logger.child({ module: "webhook" }))
@@ -70,6 +76,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     // The menu is a convenience: users are served while it is published (and retried).
     void publishCommandMenus(bot.api, i18n, config.defaultLocale, logger.child({ module: "bot" }));
   } catch (error) {
+    await topicModel.stop();
     await store.close();
     throw error;
   }
@@ -77,9 +84,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   let stopping: Promise<void> | undefined;
   return {
     store,
+    topicModel,
     stop() {
       stopping ??= (async () => {
         await running?.stop();
+        await topicModel.stop();
         await store.close();
         logger.info("stopped");
       })();

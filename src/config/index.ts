@@ -17,6 +17,8 @@ export interface Config {
   defaultLocale: Locale;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   mode: { kind: "polling" } | { kind: "webhook"; url: string; secret: string; port: number };
+  /** The broad-topic classifier learned from the archive: its retraining schedule (null: off) and minimum per topic. */
+  topicModel: { schedule: string | null; minPerTopic: number };
 }
 
 /** A setting is missing or malformed; the message is one line naming the variable. */
@@ -47,6 +49,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       e.BOT_MODE === "webhook"
         ? { kind: "webhook", url: e.WEBHOOK_URL ?? "", secret: e.WEBHOOK_SECRET ?? "", port: e.PORT }
         : { kind: "polling" },
+    topicModel: { schedule: e.TOPIC_RETRAIN_SCHEDULE === "off" ? null : e.TOPIC_RETRAIN_SCHEDULE, minPerTopic: e.TOPIC_MIN_ARTICLES },
   };
 }
 

@@ -16,7 +16,6 @@ import {
   topicEvidence,
   type ClassifierJSON,
   type LabeledText,
-  type LabelPredictor,
   type TopicInput,
 } from "../topics/index.ts";
 
@@ -49,7 +48,7 @@ export interface TopicModelDeps {
 }
 
 export class TopicModel {
-  private classifier: TopicClassifier | undefined;
+  private current: TopicClassifier | undefined;
   private training: Promise<TrainOutcome> | undefined;
   private worker: Worker | undefined;
   private job: Cron | undefined;
@@ -61,8 +60,8 @@ export class TopicModel {
   ) {}
 
   /** The classifier for `assignTopics`, once one was trained (or loaded). */
-  get predictor(): LabelPredictor | undefined {
-    return this.classifier;
+  get classifier(): TopicClassifier | undefined {
+    return this.current;
   }
 
   /** Loads the model saved by the last training; false when there is none (or it cannot be read). */
@@ -70,7 +69,7 @@ export class TopicModel {
     const saved = (await this.deps.store.state.read(STATE.namespace, STATE.key)) as SavedModel | undefined;
     if (!saved) return false;
     try {
-      this.classifier = TopicClassifier.fromJSON(saved.model);
+      this.current = TopicClassifier.fromJSON(saved.model);
       this.deps.log.info({ trainedAt: saved.trainedAt, articles: saved.articles, topics: saved.topics }, "topic model loaded");
       return true;
     } catch (error) {
@@ -82,7 +81,7 @@ export class TopicModel {
   /** The topics of an article as the store keeps them, each saying where it came from. */
   async topicsFor(article: TopicInput): Promise<ArticleTopic[]> {
     const topics = await this.deps.store.topics.listEnabled();
-    return assignTopics(article, topics, this.classifier ? { classifier: this.classifier } : {}).map((assignment) => ({
+    return assignTopics(article, topics, this.current ? { classifier: this.current } : {}).map((assignment) => ({
       slug: assignment.slug,
       confidence: assignment.confidence,
       evidence: topicEvidence(assignment),
@@ -107,7 +106,7 @@ export class TopicModel {
       this.job = new Cron(schedule, { protect: true }, () => this.scheduledTraining());
       this.deps.log.info({ schedule, next: this.job.nextRun()?.toISOString() }, "topic model retraining scheduled");
     }
-    if (!this.classifier) void this.scheduledTraining();
+    if (!this.current) void this.scheduledTraining();
   }
 
   /** Stops the schedule and any training in progress. */
@@ -140,7 +139,7 @@ export class TopicModel {
     const classifier = TopicClassifier.fromJSON(model);
     const saved: SavedModel = { trainedAt: this.deps.now().toISOString(), articles: set.examples.length, topics: set.topics, model };
     await this.deps.store.state.write(STATE.namespace, STATE.key, saved);
-    this.classifier = classifier;
+    this.current = classifier;
     return { trained: true, articles: set.examples.length, topics: set.topics, counts: set.counts, seconds: (performance.now() - started) / 1000 };
   }
 

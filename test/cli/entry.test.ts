@@ -34,7 +34,7 @@ describe("newsbrief (the installed command)", () => {
       const run = await newsbrief([flag]);
       expect(run).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
     }
-  });
+  }, 40_000);
 
   it("ends quietly with exit 0 when the reader closes the pipe early, as `| head -1` does", async () => {
     const rows = Array.from({ length: 5000 }, (_, i) => JSON.stringify({ id: i, text: "Fire hit the market in the city centre on Sunday. Firefighters worked for hours to put it out." }));
@@ -49,5 +49,5 @@ describe("newsbrief (the installed command)", () => {
     expect(closed).toBe(true);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-  });
+  }, 30_000);
 });

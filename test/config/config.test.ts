@@ -27,6 +27,7 @@ describe("parseConfig", () => {
       defaultLocale: "en",
       logLevel: "info",
       mode: { kind: "polling" },
+      topicModel: { schedule: "30 3 * * *", minPerTopic: 20 },
     });
   });
 
@@ -56,6 +57,10 @@ describe("parseConfig", () => {
     });
   });
 
+  it("turns the topic retraining off", () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN, TOPIC_RETRAIN_SCHEDULE: "off", TOPIC_MIN_ARTICLES: "50" }).topicModel).toEqual({ schedule: null, minPerTopic: 50 });
+  });
+
   it("treats empty values as unset", () => {
     expect(parseConfig({ BOT_TOKEN: TOKEN, ADMIN_IDS: "", LOG_LEVEL: " ", PORT: "" }).logLevel).toBe("info");
   });
@@ -69,6 +74,8 @@ describe("parseConfig", () => {
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "push" }, "BOT_MODE expects polling or webhook"],
     [{ BOT_TOKEN: TOKEN, BOT_API_ROOT: "ftp://x" }, "BOT_API_ROOT expects an http(s) URL"],
     [{ BOT_TOKEN: TOKEN, PORT: "http" }, "PORT expects a port number"],
+    [{ BOT_TOKEN: TOKEN, TOPIC_RETRAIN_SCHEDULE: "daily" }, 'TOPIC_RETRAIN_SCHEDULE expects a cron pattern such as "30 3 * * *" (daily at 03:30), or off'],
+    [{ BOT_TOKEN: TOKEN, TOPIC_MIN_ARTICLES: "1" }, "TOPIC_MIN_ARTICLES expects at least 2"],
     [{ BOT_TOKEN: TOKEN, BOT_API_RETRY_MIN_MS: "soon" }, "BOT_API_RETRY_MIN_MS expects milliseconds"],
     [{ BOT_TOKEN: TOKEN, BOT_API_RETRY_MIN_MS: "5000", BOT_API_RETRY_MAX_MS: "100" }, "BOT_API_RETRY_MAX_MS must not be less than BOT_API_RETRY_MIN_MS"],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook" }, "WEBHOOK_URL is required when BOT_MODE=webhook"],

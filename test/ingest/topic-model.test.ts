@@ -73,7 +73,7 @@ describe("TopicModel", () => {
   it("starts without a model until one is trained", async () => {
     const model = new TopicModel({ store, log: silentLogger, now }, settings);
     expect(await model.load()).toBe(false);
-    expect(model.predictor).toBeUndefined();
+    expect(model.classifier).toBeUndefined();
     expect((await model.topicsFor(UNTAGGED_SPORTS_STORY)).map((t) => t.slug)).not.toContain("sport");
   });
 });
