@@ -76,4 +76,16 @@ describe("TopicModel", () => {
     expect(model.classifier).toBeUndefined();
     expect((await model.topicsFor(UNTAGGED_SPORTS_STORY)).map((t) => t.slug)).not.toContain("sport");
   });
+
+  it("in the running bot, trains at once when it has no model, then keeps to its schedule", async () => {
+    await storeArchive(store, 12);
+    const model = new TopicModel({ store, log: silentLogger, now }, { minPerTopic: 10, schedule: "30 3 * * *" });
+    model.start();
+    try {
+      await expect.poll(() => model.classifier, { timeout: 30_000 }).toBeDefined();
+      expect((await model.topicsFor(UNTAGGED_SPORTS_STORY))[0]?.slug).toBe("sport");
+    } finally {
+      await model.stop();
+    }
+  }, 60_000);
 });
