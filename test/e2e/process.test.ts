@@ -5,13 +5,15 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type TelegramEmulator } from "../emulator/index.ts";
 import { tempDir } from "../store/helpers.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const MAIN = join(ROOT, "src/main.ts");
-const TSX = join(ROOT, "node_modules/.bin/tsx");
+// As `npm start` runs it: one node process with tsx's loader, so signals reach the bot itself.
+const TSX_LOADER = pathToFileURL(join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
 
 interface Run {
   code: number | null;
@@ -21,7 +23,7 @@ interface Run {
 
 function startMain(env: Record<string, string>, cwd = tempDir()) {
   // A clean environment (no BOT_TOKEN from the caller's shell), run from a folder without a .env.
-  const child = spawn(TSX, [MAIN], { cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", TSX_LOADER, MAIN], { cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
