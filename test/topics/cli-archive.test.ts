@@ -2,6 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { registerBriefCommand } from "../../src/cli/commands/brief.ts";
 import { registerTopicsCommand } from "../../src/cli/commands/topics.ts";
 import { CliError } from "../../src/cli/errors.ts";
 import { openSqliteStore } from "../../src/store/index.ts";
@@ -41,6 +42,17 @@ describe("newsbrief topics train --from-archive", () => {
     const article = join(tempDir(), "story.json");
     writeFileSync(article, JSON.stringify(UNTAGGED_SPORTS_STORY));
     expect((await run("assign", article, "--model", model)).stdout).toMatch(/^sport\s+0\.\d+\s+classifier: sport/);
+
+    // The brief of the story's page, from a source without sections, gets its #Sport tag.
+    const page = join(tempDir(), "match.html");
+    writeFileSync(
+      page,
+      `<html><head><title>${UNTAGGED_SPORTS_STORY.title}</title></head><body><article><h1>${UNTAGGED_SPORTS_STORY.title}</h1>` +
+        `<p>${UNTAGGED_SPORTS_STORY.articleBody}</p></article></body></html>`,
+    );
+    const brief = (args: string[]) => runCommand([registerBriefCommand], ["brief", page, "--url", "https://news.example/match", ...args]);
+    expect((await brief([])).stdout).not.toContain("#Sport");
+    expect((await brief(["--model", model])).stdout).toContain("#Sport");
   }, 60_000);
 
   it("says what is missing when there are too few labelled articles, and exits non-zero", async () => {

@@ -202,7 +202,8 @@ function labeledExamples(rows: readonly Row[], file: string): LabeledText[] {
   return examples;
 }
 
-function loadModel(file: string): TopicClassifier {
+/** A model file written by `topics train`, or a one-line CliError. */
+export function loadModel(file: string): TopicClassifier {
   let json: unknown;
   try {
     json = JSON.parse(readText(file));
