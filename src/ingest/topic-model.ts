@@ -5,6 +5,7 @@
  * --from-archive`) and on a schedule in the running bot, in a worker thread; the model is kept in
  * the database (kv_state), so every process that shares the database uses the same one.
  */
+import { hostname } from "node:os";
 import { Worker } from "node:worker_threads";
 import { Cron } from "croner";
 import type { Logger } from "../logger.ts";
@@ -20,6 +21,8 @@ import {
 } from "../topics/index.ts";
 
 const STATE = { namespace: "topic-model", key: "broad" } as const;
+/** Processes sharing a database train one at a time; a holder that dies lets go after the TTL. */
+const LEASE = { name: "topic-model-training", ttlMs: 60 * 60_000 } as const;
 /**
  * The newest this many labelled articles are learned from: a bound on the training's time and
  * memory (measured here: 2,500 BBC-length articles train in 42 s with 712 MB peak RSS; 1,587 AG
@@ -57,6 +60,7 @@ export class TopicModel {
   private worker: Worker | undefined;
   private job: Cron | undefined;
   private stopped = false;
+  private readonly holder = `${hostname()}:${process.pid}`;
 
   constructor(
     private readonly deps: TopicModelDeps,
@@ -107,10 +111,10 @@ export class TopicModel {
   start(): void {
     const { schedule } = this.settings;
     if (schedule) {
-      this.job = new Cron(schedule, { protect: true }, () => this.scheduledTraining());
+      this.job = new Cron(schedule, { protect: true }, () => this.retrain());
       this.deps.log.info({ schedule, next: this.job.nextRun()?.toISOString() }, "topic model retraining scheduled");
     }
-    if (!this.current) void this.scheduledTraining();
+    if (!this.current) void this.retrain();
   }
 
   /** Stops the schedule and any training in progress. */
@@ -121,13 +125,25 @@ export class TopicModel {
     await this.training?.catch(() => undefined);
   }
 
-  private async scheduledTraining(): Promise<void> {
+  /**
+   * What the schedule runs: trains and logs the outcome. When another process sharing the database
+   * is training, loads the model it saved last instead of training the same archive again.
+   */
+  async retrain(): Promise<void> {
+    const { store, log, now } = this.deps;
+    if (!(await store.leases.acquire(LEASE.name, this.holder, LEASE.ttlMs, now()))) {
+      log.info("another process is training the topic model; using the one it saved");
+      await this.load();
+      return;
+    }
     try {
       const outcome = await this.train();
-      if (outcome.trained) this.deps.log.info(outcome, describeOutcome(outcome));
-      else this.deps.log.info({ counts: outcome.counts }, describeOutcome(outcome));
+      if (outcome.trained) log.info(outcome, describeOutcome(outcome));
+      else log.info({ counts: outcome.counts }, describeOutcome(outcome));
     } catch (error) {
-      if (!this.stopped) this.deps.log.error({ err: error }, "topic model training failed");
+      if (!this.stopped) log.error({ err: error }, "topic model training failed");
+    } finally {
+      await store.leases.release(LEASE.name, this.holder).catch(() => undefined);
     }
   }
 

@@ -88,4 +88,21 @@ describe("TopicModel", () => {
       await model.stop();
     }
   }, 60_000);
+
+  it("trains in one process at a time: another one sharing the database takes the model it saved", async () => {
+    await storeArchive(store, 12);
+    const first = new TopicModel({ store, log: silentLogger, now }, settings);
+    const second = new TopicModel({ store, log: silentLogger, now }, settings);
+    expect(await store.leases.acquire("topic-model-training", "another-host:1", 60_000, now())).toBe(true);
+    await second.retrain();
+    expect(second.classifier).toBeUndefined();
+    await store.leases.release("topic-model-training", "another-host:1");
+
+    await first.retrain();
+    expect(first.classifier).toBeDefined();
+    // While another process trains, the second takes the model the first one saved.
+    expect(await store.leases.acquire("topic-model-training", "another-host:1", 60_000, now())).toBe(true);
+    await second.retrain();
+    expect((await second.topicsFor(UNTAGGED_SPORTS_STORY))[0]?.slug).toBe("sport");
+  }, 60_000);
 });
