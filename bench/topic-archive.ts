@@ -84,7 +84,7 @@ for (const name of ["bbc", "agnews"]) {
     return `${((100 * covered) / test.length).toFixed(1)}% get a broad topic, ${((100 * correct) / test.length).toFixed(1)}% the right one first (precision ${((100 * correct) / Math.max(covered, 1)).toFixed(1)}%)`;
   };
   const input = (row: Row) => ({ title: row.title ?? "", articleBody: row.text });
-  const withModel = await Promise.all(test.map(async (row) => (await model.topicsFor(input(row))).map((t) => t.slug)));
+  const withModel = test.map((row) => model.topicsFor(input(row), catalog).map((t) => t.slug));
   const byRow = new Map(test.map((row, i) => [row, withModel[i] ?? []]));
 
   console.log(`== ${name}: ${rows.length - test.length} archive articles, ${test.length} held-out stories without a section`);

@@ -33,7 +33,7 @@ function describeInitFailure(error: unknown, apiRoot: string): string {
 
 export interface App {
   store: Store;
-  /** Broad topics for articles (`topicsFor`), learned from the archive and retrained on schedule. */
+  /** An article's topics with their evidence (`topicsFor`), the broad ones learned from the archive. */
   topicModel: TopicModel;
   /** Stops taking updates, lets the ones in hand finish, then closes the database. */
   stop(): Promise<void>;

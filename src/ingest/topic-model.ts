@@ -16,7 +16,9 @@ import {
   TopicClassifier,
   topicEvidence,
   type ClassifierJSON,
+  type CompiledCatalog,
   type LabeledText,
+  type Topic,
   type TopicInput,
 } from "../topics/index.ts";
 
@@ -86,9 +88,11 @@ export class TopicModel {
     }
   }
 
-  /** The topics of an article as the store keeps them, each saying where it came from. */
-  async topicsFor(article: TopicInput): Promise<ArticleTopic[]> {
-    const topics = await this.deps.store.topics.listEnabled();
+  /**
+   * The topics of an article as the store keeps them, each saying where it came from.
+   * `topics`: the enabled topics (`store.topics.listEnabled()`), compiled once per batch by the caller.
+   */
+  topicsFor(article: TopicInput, topics: readonly Topic[] | CompiledCatalog): ArticleTopic[] {
     return assignTopics(article, topics, this.current ? { classifier: this.current } : {}).map((assignment) => ({
       slug: assignment.slug,
       confidence: assignment.confidence,

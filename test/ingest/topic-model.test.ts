@@ -56,25 +56,25 @@ describe("TopicModel", () => {
     expect(outcome).toMatchObject({ trained: true, articles: 36, topics: ["economy", "sport"] });
     expect(describeOutcome(outcome)).toMatch(/^trained on 36 articles in 2 topics \(economy, sport\) in \d+\.\d s$/);
 
-    const topics = await model.topicsFor(UNTAGGED_SPORTS_STORY);
+    const topics = model.topicsFor(UNTAGGED_SPORTS_STORY, DEFAULT_CATALOG);
     expect(topics[0]).toMatchObject({ slug: "sport", evidence: "classifier" });
     expect(topics.map((t) => t.slug)).not.toContain("economy");
 
     // A city story is neither sport nor economy: the "no broad topic" class says so.
-    const city = await model.topicsFor({ title: "Mayor opens new metro station", articleBody: "Residents of the district welcomed the trams and buses the council added to the square." });
+    const city = model.topicsFor({ title: "Mayor opens new metro station", articleBody: "Residents of the district welcomed the trams and buses the council added to the square." }, DEFAULT_CATALOG);
     expect(city.filter((t) => t.slug === "sport" || t.slug === "economy")).toEqual([]);
 
     // Another process (the CLI, a restart) finds the same model in the database.
     const again = new TopicModel({ store, log: silentLogger, now }, settings);
     expect(await again.load()).toBe(true);
-    expect((await again.topicsFor(UNTAGGED_SPORTS_STORY))[0]?.slug).toBe("sport");
+    expect(again.topicsFor(UNTAGGED_SPORTS_STORY, DEFAULT_CATALOG)[0]?.slug).toBe("sport");
   }, 60_000);
 
   it("starts without a model until one is trained", async () => {
     const model = new TopicModel({ store, log: silentLogger, now }, settings);
     expect(await model.load()).toBe(false);
     expect(model.classifier).toBeUndefined();
-    expect((await model.topicsFor(UNTAGGED_SPORTS_STORY)).map((t) => t.slug)).not.toContain("sport");
+    expect(model.topicsFor(UNTAGGED_SPORTS_STORY, DEFAULT_CATALOG).map((t) => t.slug)).not.toContain("sport");
   });
 
   it("in the running bot, trains at once when it has no model, then keeps to its schedule", async () => {
@@ -83,7 +83,7 @@ describe("TopicModel", () => {
     model.start();
     try {
       await expect.poll(() => model.classifier, { timeout: 30_000 }).toBeDefined();
-      expect((await model.topicsFor(UNTAGGED_SPORTS_STORY))[0]?.slug).toBe("sport");
+      expect(model.topicsFor(UNTAGGED_SPORTS_STORY, DEFAULT_CATALOG)[0]?.slug).toBe("sport");
     } finally {
       await model.stop();
     }
@@ -103,6 +103,6 @@ describe("TopicModel", () => {
     // While another process trains, the second takes the model the first one saved.
     expect(await store.leases.acquire("topic-model-training", "another-host:1", 60_000, now())).toBe(true);
     await second.retrain();
-    expect((await second.topicsFor(UNTAGGED_SPORTS_STORY))[0]?.slug).toBe("sport");
+    expect(second.topicsFor(UNTAGGED_SPORTS_STORY, DEFAULT_CATALOG)[0]?.slug).toBe("sport");
   }, 60_000);
 });
