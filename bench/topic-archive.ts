@@ -3,6 +3,8 @@
  * 80% of each set is stored as articles its source's section labelled, the bot's TopicModel
  * learns from them (in its worker thread, as on its schedule), and the other 20% are assigned
  * topics as stories from a source without sections, with the learned model and without it.
+ * Then an ablation of the "(no broad topic)" class: AG News world stories are archived as labelled
+ * only with a topic that is not broad, and the model is trained with and without that class.
  *   npm run bench:topic-archive [-- path/to/topics/dir]
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -13,7 +15,16 @@ import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { TopicModel } from "../src/ingest/topic-model.ts";
 import { openSqliteStore, type NewArticle } from "../src/store/index.ts";
-import { assignTopics, compileCatalog, DEFAULT_CATALOG, topicsForLabel } from "../src/topics/index.ts";
+import {
+  archiveTrainingSet,
+  assignTopics,
+  compileCatalog,
+  DEFAULT_CATALOG,
+  NO_BROAD_TOPIC,
+  TopicClassifier,
+  topicsForLabel,
+  type ArchiveArticle,
+} from "../src/topics/index.ts";
 
 const dir = process.argv[2] ?? fileURLToPath(new URL("../../shared/eval/topics", import.meta.url));
 if (!existsSync(dir)) {
@@ -94,4 +105,47 @@ for (const name of ["bbc", "agnews"]) {
   console.log(`peak RSS of the process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   await model.stop();
   await store.close();
+}
+
+/**
+ * Ablation: does the "(no broad topic)" class keep the model from forcing a broad topic on stories
+ * that have none? World stories stand for them (archived as "war-in-ukraine" only).
+ */
+{
+  const rows = readFileSync(join(dir, "agnews.dev.jsonl"), "utf8")
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as Row);
+  const slugOf = (label: string) => (label === "world" ? "war-in-ukraine" : topicsForLabel(catalog, label)[0] ?? "");
+  const archive: ArchiveArticle[] = rows.filter((row) => !heldOut(row.id)).map((row) => ({ title: row.title ?? "", body: row.text, slugs: [slugOf(row.label)] }));
+  const test = rows.filter((row) => heldOut(row.id));
+  const set = archiveTrainingSet(archive, DEFAULT_CATALOG, 20);
+  if (!("examples" in set)) throw new Error(set.reason);
+  console.log(`== ablation (agnews, world stories labelled with no broad topic): ${test.length} held-out stories`);
+  for (const [name, examples] of [
+    ["with the (no broad topic) class", set.examples],
+    ["without it                     ", set.examples.filter((e) => e.label !== NO_BROAD_TOPIC)],
+  ] as const) {
+    const classifier = TopicClassifier.train(examples);
+    let forced = 0;
+    let none = 0;
+    let right = 0;
+    let topical = 0;
+    for (const row of test) {
+      const broad = assignTopics({ title: row.title ?? "", articleBody: row.text }, catalog, { classifier })
+        .map((t) => t.slug)
+        .filter((slug) => catalog.bySlug.get(slug)?.broad && slug !== "world");
+      if (row.label === "world") {
+        none++;
+        if (broad.length > 0) forced++;
+      } else {
+        topical++;
+        if (broad[0] === slugOf(row.label)) right++;
+      }
+    }
+    console.log(
+      `${name}: ${((100 * forced) / none).toFixed(1)}% of ${none} world stories wrongly get a broad topic; ` +
+        `${((100 * right) / topical).toFixed(1)}% of ${topical} others get the right one first`,
+    );
+  }
 }
