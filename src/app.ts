@@ -6,6 +6,7 @@ import type { Config } from "./config/index.ts";
 import type { Logger } from "./logger.ts";
 import { publishCommandMenus } from "./bot/commands.ts";
 import { createBot } from "./bot/create-bot.ts";
+import { ConnectCancelled, connectToBotApi, describeNetworkError } from "./bot/run/connect.ts";
 import { startPolling } from "./bot/run/polling.ts";
 import type { RunningBot } from "./bot/run/types.ts";
 import { startWebhook, type ExtraRoute } from "./bot/run/webhook.ts";
@@ -14,6 +15,7 @@ import { GrammyError, HttpError } from "grammy";
 import { createHttpClient } from "./ingest/http/index.ts";
 import { createIngestService, type IngestService } from "./ingest/service.ts";
 import type { SourceAlert } from "./ingest/types.ts";
+import { TopicModel } from "./ingest/topic-model.ts";
 import { openSqliteStore, type Store } from "./store/index.ts";
 
 /** Start-up failed for a reason the operator can fix; the message says which. */
@@ -29,7 +31,7 @@ function describeInitFailure(error: unknown, apiRoot: string): string {
     return "BOT_TOKEN was refused by the Bot API (401 Unauthorized): check the token @BotFather gave you";
   }
   if (error instanceof GrammyError) return `the Bot API at ${apiRoot} answered getMe with ${error.error_code} ${error.description}`;
-  if (error instanceof HttpError) return `cannot reach the Bot API at ${apiRoot} (BOT_API_ROOT): ${String(error.error)}`;
+  if (error instanceof HttpError) return `cannot reach the Bot API at ${apiRoot} (BOT_API_ROOT): ${describeNetworkError(error)}`;
   return `getMe failed: ${String(error)}`;
 }
 
@@ -43,18 +45,23 @@ function websubRoutes(ingest: IngestService): ExtraRoute[] {
 
 export interface App {
   store: Store;
+  /** An article's topics with their evidence (`topicsFor`), the broad ones learned from the archive. */
+  topicModel: TopicModel;
   /** Stops taking updates, lets the ones in hand finish, then closes the database. */
   stop(): Promise<void>;
 }
 
 export interface AppOptions {
   now?: () => Date;
+  /** Cancels start-up (SIGTERM while the Bot API is unreachable): `startApp` then rejects with `ConnectCancelled`. */
+  signal?: AbortSignal;
 }
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const now = options.now ?? (() => new Date());
   const store = await openSqliteStore({ path: config.databasePath, logger, now });
   const http = createHttpClient(config.fetch);
+  const topicModel = new TopicModel({ store, log: logger.child({ module: "topic-model" }), now }, config.topicModel);
   // Admin alerts go through the bot, which needs the ingest service first: bound once the bot exists.
   let notifyAdmins: ((alert: SourceAlert) => Promise<void>) | undefined;
   // Hubs can push to a bot with a public URL: the webhook's server answers them too.
@@ -67,6 +74,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     config: { ...config.ingest, itemConcurrency: 4, tickMs: 5000 },
     websubCallbackBase,
     notifyAdmins: (alert) => notifyAdmins?.(alert) ?? Promise.resolve(),
+    // The broad-topic model learned from the archive, as retrained while the bot runs.
+    classifier: () => topicModel.classifier,
   });
   let running: RunningBot | undefined;
   try {
@@ -77,9 +86,18 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       { apiRoot: config.apiRoot },
     );
     notifyAdmins = createAdminNotifier({ api: bot.api, i18n, store, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger });
-    await bot.init().catch((error: unknown) => {
+    // Waits out an unreachable Bot API (saying so); a refusal such as 401 fails at once.
+    bot.botInfo = await connectToBotApi((signal) => bot.api.getMe(signal as Parameters<typeof bot.api.getMe>[0]), {
+      apiRoot: config.apiRoot,
+      retry: config.apiRetry,
+      log: logger.child({ module: "bot" }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    }).catch((error: unknown) => {
+      if (error instanceof ConnectCancelled) throw error;
       throw new StartupError(describeInitFailure(error, config.apiRoot), { cause: error });
     });
+    await topicModel.load();
+    topicModel.start();
     running =
       config.mode.kind === "webhook"
         ? await startWebhook(bot, { ...config.mode, routes: websubRoutes(ingest) }, logger.child({ module: "webhook" }))
@@ -88,6 +106,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     void publishCommandMenus(bot.api, i18n, config.defaultLocale, logger.child({ module: "bot" }));
     ingest.start();
   } catch (error) {
+    await topicModel.stop();
     await http.close();
     await store.close();
     throw error;
@@ -96,11 +115,13 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   let stopping: Promise<void> | undefined;
   return {
     store,
+    topicModel,
     stop() {
       stopping ??= (async () => {
         await running?.stop();
         // Polls in progress finish (or fail) before the database they write to closes.
         await ingest.stop();
+        await topicModel.stop();
         await http.close();
         await store.close();
         logger.info("stopped");

@@ -10,6 +10,7 @@ import type {
   NewArticle,
   NewSource,
   SourceRecord,
+  TrainingArticle,
   StoredArticle,
   WebSubState,
   ChatRecord,
@@ -149,6 +150,11 @@ export interface ArticleRepository {
   count(): Promise<number>;
   /** Stories stored per source, for these sources (absent: none yet). */
   countBySource(sourceIds: readonly number[]): Promise<Map<number, number>>;
+  /**
+   * The newest `limit` articles that have a topic the classifier did not give (evidence "source",
+   * "text" or unknown), each with those topics: what the topic classifier learns from.
+   */
+  trainingExamples(limit: number): Promise<TrainingArticle[]>;
 }
 
 /**

@@ -22,6 +22,7 @@ describe("parseConfig", () => {
     expect(parseConfig({ BOT_TOKEN: TOKEN })).toEqual({
       botToken: TOKEN,
       apiRoot: "https://api.telegram.org",
+      apiRetry: { initialDelayMs: 1000, maxDelayMs: 60_000 },
       databasePath: "./data/newsbrief.db",
       adminIds: [],
       defaultLocale: "en",
@@ -36,6 +37,7 @@ describe("parseConfig", () => {
         maxRedirects: 5,
       },
       ingest: { defaultPollIntervalS: 300, hostDelayMs: 1000, concurrency: 4, alertAfterMs: 3 * 3600_000 },
+      topicModel: { schedule: "30 3 * * *", minPerTopic: 20 },
     });
   });
 
@@ -58,9 +60,12 @@ describe("parseConfig", () => {
       POLL_HOST_DELAY_MS: "0",
       POLL_CONCURRENCY: "8",
       SOURCE_ALERT_AFTER_HOURS: "0.5",
+      BOT_API_RETRY_MIN_MS: "50",
+      BOT_API_RETRY_MAX_MS: "2000",
     });
     expect(config).toMatchObject({
       apiRoot: "http://127.0.0.1:8081",
+      apiRetry: { initialDelayMs: 50, maxDelayMs: 2000 },
       databasePath: "/var/lib/newsbrief/db.sqlite",
       adminIds: [42, 7],
       defaultLocale: "uk",
@@ -69,6 +74,10 @@ describe("parseConfig", () => {
       fetch: { allowPrivateHosts: true, timeoutMs: 2500, connectTimeoutMs: 2500, maxBytes: 1_048_576, maxRedirects: 5 },
       ingest: { defaultPollIntervalS: 600, hostDelayMs: 0, concurrency: 8, alertAfterMs: 1_800_000 },
     });
+  });
+
+  it("turns the topic retraining off", () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN, TOPIC_RETRAIN_SCHEDULE: "off", TOPIC_MIN_ARTICLES: "50" }).topicModel).toEqual({ schedule: null, minPerTopic: 50 });
   });
 
   it("treats empty values as unset", () => {
@@ -86,6 +95,10 @@ describe("parseConfig", () => {
     [{ BOT_TOKEN: TOKEN, PORT: "http" }, "PORT expects a port number"],
     [{ BOT_TOKEN: TOKEN, POLL_INTERVAL_S: "10" }, "POLL_INTERVAL_S expects at least 60"],
     [{ BOT_TOKEN: TOKEN, POLL_CONCURRENCY: "many" }, "POLL_CONCURRENCY expects how many sources to poll at once, e.g. 4"],
+    [{ BOT_TOKEN: TOKEN, TOPIC_RETRAIN_SCHEDULE: "daily" }, 'TOPIC_RETRAIN_SCHEDULE expects a cron pattern such as "30 3 * * *" (daily at 03:30), or off'],
+    [{ BOT_TOKEN: TOKEN, TOPIC_MIN_ARTICLES: "1" }, "TOPIC_MIN_ARTICLES expects at least 2"],
+    [{ BOT_TOKEN: TOKEN, BOT_API_RETRY_MIN_MS: "soon" }, "BOT_API_RETRY_MIN_MS expects milliseconds"],
+    [{ BOT_TOKEN: TOKEN, BOT_API_RETRY_MIN_MS: "5000", BOT_API_RETRY_MAX_MS: "100" }, "BOT_API_RETRY_MAX_MS must not be less than BOT_API_RETRY_MIN_MS"],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook" }, "WEBHOOK_URL is required when BOT_MODE=webhook"],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org/h" }, "WEBHOOK_SECRET is required when BOT_MODE=webhook"],
     [{ BOT_TOKEN: TOKEN, WEBHOOK_SECRET: "has space" }, "WEBHOOK_SECRET expects 1-256 characters from A-Z, a-z, 0-9, _ and -"],

@@ -35,6 +35,7 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     defaultWaitMs: options.defaultWaitMs ?? 3_000,
     latencyMs: options.latencyMs ?? 0,
     now: options.now ?? Date.now,
+    port: options.port ?? 0,
   };
 }
 

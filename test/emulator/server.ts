@@ -65,7 +65,7 @@ export async function startServer(core: EmulatorCore): Promise<{ server: Server;
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(core.options.port, "127.0.0.1", () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return { server, apiRoot: `http://127.0.0.1:${port}` };
