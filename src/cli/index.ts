@@ -10,6 +10,7 @@ import { registerSummarizeCommand } from "./commands/summarize.ts";
 import { registerBriefCommand } from "./commands/brief.ts";
 import { registerExtractCommand } from "./commands/extract.ts";
 import { registerTopicsCommand } from "./commands/topics.ts";
+import { registerRelatedCommand } from "./commands/related.ts";
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerBriefCommand(program);
   registerExtractCommand(program);
   registerTopicsCommand(program);
+  registerRelatedCommand(program);
 
   return program;
 }
