@@ -27,6 +27,8 @@ export interface RelatedOptions {
   exclude?: ReadonlySet<number>;
   /** Recency is measured from here when the query has no date (the bot: now). */
   now?: Date;
+  /** False: plain TF-IDF order, for a few words where a neighbourhood says little. */
+  rerank?: boolean;
 }
 
 export interface RelatedHit {
@@ -41,8 +43,12 @@ export interface IndexTuning {
   titleWeight: number;
   /** Weight of the names-and-numbers similarity against the words' similarity (1). */
   namesWeight: number;
-  /** The strongest terms a stored story keeps (memory) and a query uses (speed). */
+  /** The strongest terms a stored story keeps (memory and the re-ranking's cost). */
   maxTerms: number;
+  /** The strongest terms of a story that retrieval can find it by (memory and speed; the re-ranking sees all `maxTerms`). */
+  postedTerms: number;
+  /** The strongest terms a query looks up (speed: a story's weak terms have the longest postings). */
+  queryTerms: number;
   /** How many of the most similar stories are re-ranked by their neighbourhood (0: plain TF-IDF). */
   pool: number;
   /** Query expansion in score space: the query's nearest stories whose similarities are added to its own. */
@@ -59,6 +65,8 @@ export const DEFAULT_TUNING: IndexTuning = {
   titleWeight: 2,
   namesWeight: 0.25,
   maxTerms: 100,
+  postedTerms: 32,
+  queryTerms: 20,
   pool: 50,
   expansion: 2,
   neighbours: 5,
@@ -166,18 +174,14 @@ export class RelatedIndex {
     const stored = this.docs[doc]!;
     const exclude = new Set(options.exclude ?? []);
     exclude.add(doc);
-    const query = { words: this.tfidf(stored.words, this.words), names: this.tfidf(stored.names, this.names) };
-    return this.search(query, stored.time, { ...options, exclude });
+    return this.search({ words: stored.words, names: stored.names }, stored.time, { ...options, exclude });
   }
 
   /** Stories most like a text that is not in the index (a fetched page, the user's words). */
   similarToText(document: Omit<RelatedDocument, "id">, options: RelatedOptions): RelatedHit[] {
     const { words, names } = this.bags({ ...document, id: "" }, false);
     const n = this.docs.length + 1;
-    const query = {
-      words: this.tfidf(this.vector(this.words, words, n), this.words),
-      names: this.tfidf(this.vector(this.names, names, n), this.names),
-    };
+    const query = { words: this.vector(this.words, words, n), names: this.vector(this.names, names, n) };
     const time = document.date ? document.date.getTime() : Number.NaN;
     return this.search(query, time, options);
   }
@@ -227,15 +231,8 @@ export class RelatedIndex {
   }
 
   private post(space: Space, vector: Vector, doc: number): void {
-    for (let i = 0; i < vector.terms.length; i++) space.postings[vector.terms[i]!]!.push(doc, vector.weights[i]!);
-  }
-
-  /** A vector with its TF-IDF weights (unit length up to the drift of the statistics since it was stored). */
-  private tfidf(vector: Vector, space: Space): Vector {
-    const n = this.docs.length;
-    const weights = new Float32Array(vector.weights.length);
-    for (let i = 0; i < weights.length; i++) weights[i] = vector.weights[i]! * space.idf(vector.terms[i]!, n);
-    return { terms: vector.terms, weights };
+    const posted = Math.min(vector.terms.length, this.tuning.postedTerms);
+    for (let i = 0; i < posted; i++) space.postings[vector.terms[i]!]!.push(doc, vector.weights[i]!);
   }
 
   /**
@@ -245,14 +242,18 @@ export class RelatedIndex {
    */
   private search(query: { words: Vector; names: Vector }, time: number, options: RelatedOptions): RelatedHit[] {
     const n = this.docs.length;
+    const wordsIdf = this.idfTable(this.words);
+    const namesIdf = this.idfTable(this.names);
     if (this.scores.length < n) this.scores = new Float32Array(Math.max(n, this.scores.length * 2));
     const scores = this.scores;
     const touched: number[] = [];
-    const accumulate = (space: Space, vector: Vector, factor: number): void => {
+    // Both sides hold (1 + ln tf) / length: the query's TF-IDF weight and the story's each need one idf.
+    const accumulate = (space: Space, idf: Float32Array, vector: Vector, factor: number): void => {
       for (let t = 0; t < vector.terms.length; t++) {
-        const postings = space.postings[vector.terms[t]!];
+        const term = vector.terms[t]!;
+        const postings = space.postings[term];
         if (!postings) continue;
-        const w = vector.weights[t]! * space.idf(vector.terms[t]!, n) * factor;
+        const w = vector.weights[t]! * idf[term]! * idf[term]! * factor;
         const docs = postings.docs;
         const weights = postings.weights;
         for (let i = 0; i < postings.length; i++) {
@@ -262,17 +263,12 @@ export class RelatedIndex {
         }
       }
     };
-    // Query vectors hold TF-IDF weights; postings hold (1 + ln tf) / length: one idf factor is left to apply.
-    const unweighted = (v: Vector, space: Space): Vector => ({
-      terms: v.terms,
-      weights: Float32Array.from(v.weights, (w, i) => w / space.idf(v.terms[i]!, n)),
-    });
-    accumulate(this.words, unweighted(query.words, this.words), 1);
-    accumulate(this.names, unweighted(query.names, this.names), this.tuning.namesWeight);
+    accumulate(this.words, wordsIdf, strongest(query.words, this.tuning.queryTerms), 1);
+    accumulate(this.names, namesIdf, strongest(query.names, this.tuning.queryTerms), this.tuning.namesWeight);
     const pool = this.top(touched, options.exclude, Math.max(options.k, this.tuning.pool));
     for (const doc of touched) scores[doc] = 0;
 
-    const ranked = this.tuning.pool > 0 ? this.rerank(query, pool) : pool;
+    const ranked = this.tuning.pool > 0 && options.rerank !== false ? this.rerank(query, pool, wordsIdf, namesIdf) : pool;
     const reference = Number.isNaN(time) ? (options.now?.getTime() ?? Number.NaN) : time;
     if (!Number.isNaN(reference) && this.tuning.recencyWeight > 0) {
       const halfLife = this.tuning.recencyHalfLifeDays * 86_400_000;
@@ -285,32 +281,35 @@ export class RelatedIndex {
     return ranked.slice(0, options.k);
   }
 
-  private rerank(query: { words: Vector; names: Vector }, pool: RelatedHit[]): RelatedHit[] {
-    const nodes = [query, ...pool.map((hit) => ({ words: this.tfidf(this.docs[hit.doc]!.words, this.words), names: this.tfidf(this.docs[hit.doc]!.names, this.names) }))];
+  private rerank(query: { words: Vector; names: Vector }, pool: RelatedHit[], wordsIdf: Float32Array, namesIdf: Float32Array): RelatedHit[] {
+    const nodes = [query, ...pool.map((hit) => this.docs[hit.doc]!)];
     const size = nodes.length;
-    const self = 1 + this.tuning.namesWeight;
+    const namesWeight = this.tuning.namesWeight;
+    const self = 1 + namesWeight;
     // Pairwise similarity within the pool, as the retrieval scored it.
     const sim = new Float32Array(size * size);
+    const wordsDense = this.dense(this.words.df.length, false);
+    const namesDense = this.dense(this.names.df.length, true);
     for (let i = 0; i < size; i++) {
       sim[i * size + i] = self;
-      const wordsDense = this.dense(nodes[i]!.words);
-      const namesDense = this.dense(nodes[i]!.names, true);
+      fill(wordsDense, nodes[i]!.words, wordsIdf);
+      fill(namesDense, nodes[i]!.names, namesIdf);
       for (let j = i + 1; j < size; j++) {
-        const s = dot(wordsDense, nodes[j]!.words) + this.tuning.namesWeight * dot(namesDense, nodes[j]!.names);
+        const s = dot(wordsDense, nodes[j]!.words, wordsIdf) + namesWeight * dot(namesDense, nodes[j]!.names, namesIdf);
         sim[i * size + j] = s;
         sim[j * size + i] = s;
       }
-      this.clear(nodes[i]!.words);
-      this.clear(nodes[i]!.names, true);
+      clear(wordsDense, nodes[i]!.words);
+      clear(namesDense, nodes[i]!.names);
     }
     // Each story's similarities plus those of its nearest stories, weighted by how near they are.
-    const expanded = new Float32Array(size * size);
+    const expanded = new Float32Array(sim);
     for (let i = 0; i < size; i++) {
       const row = sim.subarray(i * size, (i + 1) * size);
-      expanded.set(row, i * size);
       for (const x of nearest(row, i, this.tuning.expansion)) {
         const weight = row[x]!;
-        for (let j = 0; j < size; j++) if (j !== i) expanded[i * size + j]! += weight * sim[x * size + j]!;
+        const other = x * size;
+        for (let j = 0; j < size; j++) if (j !== i) expanded[i * size + j]! += weight * sim[other + j]!;
       }
     }
     // Each story's neighbourhood: itself and its nearest stories, with their expanded similarities.
@@ -326,21 +325,32 @@ export class RelatedIndex {
   private denseWords = new Float32Array(0);
   private denseNames = new Float32Array(0);
 
-  private dense(vector: Vector, names = false): Float32Array {
-    const size = (names ? this.names : this.words).df.length;
-    let buffer = names ? this.denseNames : this.denseWords;
-    if (buffer.length < size) {
-      buffer = new Float32Array(Math.max(size, buffer.length * 2));
-      if (names) this.denseNames = buffer;
-      else this.denseWords = buffer;
-    }
-    for (let i = 0; i < vector.terms.length; i++) buffer[vector.terms[i]!] = vector.weights[i]!;
-    return buffer;
+  /** A zeroed scratch vector over a space's vocabulary, reused across queries. */
+  private dense(size: number, names: boolean): Float32Array {
+    const buffer = names ? this.denseNames : this.denseWords;
+    if (buffer.length >= size) return buffer;
+    const grown = new Float32Array(Math.max(size, buffer.length * 2));
+    if (names) this.denseNames = grown;
+    else this.denseWords = grown;
+    return grown;
   }
 
-  private clear(vector: Vector, names = false): void {
-    const buffer = names ? this.denseNames : this.denseWords;
-    for (let i = 0; i < vector.terms.length; i++) buffer[vector.terms[i]!] = 0;
+  private idfCache = new Map<Space, { documents: number; table: Float32Array }>();
+
+  /**
+   * Every term's idf, recomputed when the collection has grown by a hundredth since
+   * (idf moves by less than that fraction of a unit; new terms are filled in at once).
+   */
+  private idfTable(space: Space): Float32Array {
+    const n = this.docs.length;
+    const cached = this.idfCache.get(space);
+    if (cached && cached.table.length >= space.df.length && n - cached.documents <= cached.documents / 100) {
+      return cached.table;
+    }
+    const table = new Float32Array(space.df.length);
+    for (let term = 0; term < table.length; term++) table[term] = space.idf(term, n);
+    this.idfCache.set(space, { documents: n, table });
+    return table;
   }
 
   private top(touched: readonly number[], exclude: ReadonlySet<number> | undefined, k: number): RelatedHit[] {
@@ -361,19 +371,46 @@ export class RelatedIndex {
   }
 }
 
-/** A sparse vector against a dense one (terms unknown to the dense one count zero). */
-function dot(dense: Float32Array, vector: Vector): number {
+/** The first `count` terms of a vector (its strongest: vectors are kept sorted by weight). */
+function strongest(vector: Vector, count: number): Vector {
+  if (vector.terms.length <= count) return vector;
+  return { terms: vector.terms.subarray(0, count), weights: vector.weights.subarray(0, count) };
+}
+
+function fill(dense: Float32Array, vector: Vector, idf: Float32Array): void {
+  for (let i = 0; i < vector.terms.length; i++) dense[vector.terms[i]!] = vector.weights[i]! * idf[vector.terms[i]!]!;
+}
+
+function clear(dense: Float32Array, vector: Vector): void {
+  for (let i = 0; i < vector.terms.length; i++) dense[vector.terms[i]!] = 0;
+}
+
+/** A vector's TF-IDF form against a dense TF-IDF vector. */
+function dot(dense: Float32Array, vector: Vector, idf: Float32Array): number {
   let sum = 0;
-  for (let i = 0; i < vector.terms.length; i++) sum += (dense[vector.terms[i]!] ?? 0) * vector.weights[i]!;
+  for (let i = 0; i < vector.terms.length; i++) {
+    const term = vector.terms[i]!;
+    sum += dense[term]! * vector.weights[i]! * idf[term]!;
+  }
   return sum;
 }
 
-/** The `count` highest entries of a row, other than `self`. */
+/** The `count` highest positive entries of a row, other than `self`, highest first. */
 function nearest(row: Float32Array, self: number, count: number): number[] {
-  const order: number[] = [];
-  for (let j = 0; j < row.length; j++) if (j !== self && row[j]! > 0) order.push(j);
-  order.sort((a, b) => row[b]! - row[a]! || a - b);
-  return order.slice(0, count);
+  const best: number[] = [];
+  for (let j = 0; j < row.length; j++) {
+    const value = row[j]!;
+    if (j === self || value <= 0) continue;
+    if (best.length === count && value <= row[best[count - 1]!]!) continue;
+    let i = best.length < count ? best.length : count - 1;
+    best[i] = j;
+    while (i > 0 && row[best[i - 1]!]! < value) {
+      best[i] = best[i - 1]!;
+      best[i - 1] = j;
+      i--;
+    }
+  }
+  return best;
 }
 
 function cosine(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): number {

@@ -16,7 +16,6 @@ export type TermLanguage = "en" | "uk" | "ru";
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[.,][\p{N}]+)*/gu;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const DIGIT = /\p{N}/u;
-const UPPER = /^\p{Lu}/u;
 // Letters only one of the two languages writes: і ї є ґ are Ukrainian, ы э ъ Russian.
 const UKRAINIAN_LETTERS = /[іїєґ]/g;
 const RUSSIAN_LETTERS = /[ыэъ]/g;
@@ -61,25 +60,46 @@ export function textTerms(text: string, language?: "uk" | "ru"): TextTerms {
   const names: string[] = [];
   let sentenceStart = true;
   let last = 0;
-  for (const match of normalized.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(normalized); match !== null; match = WORD.exec(normalized)) {
     const raw = match[0];
-    const gap = normalized.slice(last, match.index);
+    if (endsSentence(normalized, last, match.index)) sentenceStart = true;
     last = match.index + raw.length;
-    if (/[.!?:"“«\n]/.test(gap)) sentenceStart = true;
-    const lower = raw.toLowerCase();
     const opensSentence = sentenceStart;
     sentenceStart = false;
-    if (DIGIT.test(raw)) {
-      const number = lower.replace(/,/g, "");
+    const lower = raw.toLowerCase();
+    if (hasDigit(raw)) {
+      const number = lower.includes(",") ? lower.replace(/,/g, "") : lower;
       words.push(number);
       // Years and sums identify an event; a lone digit ("1", "2") says nothing.
       if (number.length > 1) names.push(number);
       continue;
     }
-    if (STOP.has(lower) || lower.length < 2) continue;
-    const stemmed = stem(lower, CYRILLIC.test(raw) ? cyrillic : "en");
+    if (lower.length < 2 || STOP.has(lower)) continue;
+    const first = raw.charCodeAt(0);
+    const stemmed = stem(lower, first >= 0x400 && first <= 0x52f ? cyrillic : "en");
     words.push(stemmed);
-    if (!opensSentence && UPPER.test(raw)) names.push(stemmed);
+    if (!opensSentence && raw[0] !== lower[0]) names.push(stemmed);
   }
   return { words, names };
+}
+
+/** True when the characters between two words end a sentence (or a headline's clause: a colon, a quote, a new line). */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // . ! ? : " \n “ «
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 34 || c === 10 || c === 0x201c || c === 0xab) return true;
+  }
+  return false;
+}
+
+function hasDigit(word: string): boolean {
+  let ascii = true;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+    if (c > 127) ascii = false;
+  }
+  return !ascii && DIGIT.test(word);
 }
