@@ -11,6 +11,8 @@ import type { RunningBot } from "./bot/run/types.ts";
 import { startWebhook } from "./bot/run/webhook.ts";
 import { GrammyError, HttpError } from "grammy";
 import { openSqliteStore, type Store } from "./store/index.ts";
+import { ArchiveIndex } from "./archive/archive-index.ts";
+import { createFetchArticle, type FetchArticle } from "./archive/fetch-article.ts";
 
 /** Start-up failed for a reason the operator can fix; the message says which. */
 export class StartupError extends Error {
@@ -37,16 +39,26 @@ export interface App {
 
 export interface AppOptions {
   now?: () => Date;
+  /** How /related reads a linked page; the interim guarded fetch unless given (tests allow their local server). */
+  fetchArticle?: FetchArticle;
 }
+
+/** How long /related waits for a linked page. */
+const FETCH_TIMEOUT_MS = 15_000;
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const now = options.now ?? (() => new Date());
   const store = await openSqliteStore({ path: config.databasePath, logger, now });
+  const archiveIndex = new ArchiveIndex({ store, logger, now, maxArticles: config.relatedIndexArticles });
+  const fetchArticle = options.fetchArticle ?? createFetchArticle({ timeoutMs: FETCH_TIMEOUT_MS });
   let running: RunningBot | undefined;
+  let loading: Promise<void> | undefined;
   try {
+    // Loads newest first in the background: /related answers from what is loaded meanwhile.
+    loading = archiveIndex.start();
     const { bot, i18n } = createBot(
       config.botToken,
-      { store, logger, now },
+      { store, logger, now, archiveIndex, fetchArticle },
       { adminIds: config.adminIds, defaultLocale: config.defaultLocale },
       { apiRoot: config.apiRoot },
     );
@@ -60,6 +72,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     // The menu is a convenience: users are served while it is published (and retried).
     void publishCommandMenus(bot.api, i18n, config.defaultLocale, logger.child({ module: "bot" }));
   } catch (error) {
+    archiveIndex.stop();
+    await loading;
     await store.close();
     throw error;
   }
@@ -70,6 +84,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     stop() {
       stopping ??= (async () => {
         await running?.stop();
+        archiveIndex.stop();
+        await loading;
         await store.close();
         logger.info("stopped");
       })();

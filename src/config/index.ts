@@ -15,6 +15,8 @@ export interface Config {
   defaultLocale: Locale;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   mode: { kind: "polling" } | { kind: "webhook"; url: string; secret: string; port: number };
+  /** The newest stored articles /related, /search and inline mode hold in memory. */
+  relatedIndexArticles: number;
 }
 
 /** A setting is missing or malformed; the message is one line naming the variable. */
@@ -40,6 +42,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     adminIds: e.ADMIN_IDS,
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
+    relatedIndexArticles: e.RELATED_INDEX_ARTICLES,
     mode:
       e.BOT_MODE === "webhook"
         ? { kind: "webhook", url: e.WEBHOOK_URL ?? "", secret: e.WEBHOOK_SECRET ?? "", port: e.PORT }

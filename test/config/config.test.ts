@@ -26,7 +26,14 @@ describe("parseConfig", () => {
       defaultLocale: "en",
       logLevel: "info",
       mode: { kind: "polling" },
+      relatedIndexArticles: 100_000,
     });
+  });
+
+  it("reads the size of the /related index and refuses nonsense", () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN, RELATED_INDEX_ARTICLES: "5000" }).relatedIndexArticles).toBe(5000);
+    expect(() => parseConfig({ BOT_TOKEN: TOKEN, RELATED_INDEX_ARTICLES: "lots" })).toThrow(/RELATED_INDEX_ARTICLES/);
+    expect(() => parseConfig({ BOT_TOKEN: TOKEN, RELATED_INDEX_ARTICLES: "10" })).toThrow(/at least 1000/);
   });
 
   it("reads every setting", () => {
