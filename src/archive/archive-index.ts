@@ -79,6 +79,12 @@ export class ArchiveIndex {
     );
   }
 
+  /** True when the article is indexed and has every word of the text (see RelatedIndex.hasAllWords). */
+  hasAllWords(articleId: number, text: string): boolean {
+    const doc = this.docOf.get(articleId);
+    return doc !== undefined && this.index.hasAllWords(doc, text);
+  }
+
   /** Adds the articles stored since the last look (each query calls this; it is one indexed query). */
   async catchUp(): Promise<void> {
     this.catchingUp ??= (async () => {

@@ -14,8 +14,10 @@ export interface ArchiveDeps {
 
 /** How many similar stories /related looks at (the answer is paged). */
 const SIMILAR = 30;
-/** A /search result must score at least this share of the best match to count as relevant. */
+/** When no story holds every word, a /search result must score this share of the best match. */
 const RELEVANT_SHARE = 0.5;
+/** The best matches /search sorts by date. */
+const SEARCH_CANDIDATES = 200;
 
 /** The page's own links in the order readers expect: the editors' picks before lists of the popular. */
 const LINK_ORDER: Record<RelatedLink["kind"], number> = { "read-next": 0, "more-on-topic": 1, inline: 2, previous: 3, next: 3, popular: 4 };
@@ -46,11 +48,15 @@ export async function relatedForWords(deps: ArchiveDeps, words: string): Promise
   return composeRelated({ story: null, sameStory: [], pageLinks: [], similar: similar.map(toLink) });
 }
 
-/** /search and inline mode: the stories relevant to the words, newest first. */
+/**
+ * /search and inline mode: the stories relevant to the words, newest first. Relevant means
+ * holding every word (as a search box does); when no story holds them all, the best matches.
+ */
 export async function searchArchive(deps: ArchiveDeps, words: string, limit: number): Promise<StoredArticle[]> {
-  const hits = await deps.index.relatedToText({ title: words, text: "" }, Math.max(limit, 50), { rerank: false });
+  const hits = await deps.index.relatedToText({ title: words, text: "" }, SEARCH_CANDIDATES, { rerank: false });
   const best = hits[0]?.score ?? 0;
-  const relevant = hits.filter((h) => h.score >= best * RELEVANT_SHARE);
+  const all = hits.filter((h) => deps.index.hasAllWords(h.articleId, words));
+  const relevant = (all.length > 0 ? all : hits.filter((h) => h.score >= best * RELEVANT_SHARE)).slice(0, limit);
   const articles = await deps.store.articles.getMany(relevant.map((h) => h.articleId));
   return articles.sort((a, b) => dateKey(b).localeCompare(dateKey(a)) || b.id - a.id).slice(0, limit);
 }

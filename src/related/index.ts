@@ -169,6 +169,18 @@ export class RelatedIndex {
     }
   }
 
+  /** True when a stored story has every word of a text among its terms (a search's "all the words"). */
+  hasAllWords(doc: number, text: string): boolean {
+    const words = this.docs[doc]?.words;
+    if (!words) return false;
+    const wanted = textTerms(text).words;
+    if (wanted.length === 0) return false;
+    return wanted.every((word) => {
+      const id = this.words.vocabulary.get(word);
+      return id !== undefined && words.terms.includes(id);
+    });
+  }
+
   /** Stories most like a stored one, best first, the story itself left out. */
   similarTo(doc: number, options: RelatedOptions): RelatedHit[] {
     const stored = this.docs[doc]!;
