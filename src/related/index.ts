@@ -7,6 +7,7 @@
  * final statistics (a batch, like the command line's). Stories added after that are weighed
  * with the statistics of the moment, which drift slowly as an archive grows.
  */
+import { DocStore, type Vector } from "./doc-store.ts";
 import { Postings } from "./postings.ts";
 import { textTerms } from "./terms.ts";
 
@@ -74,20 +75,6 @@ export const DEFAULT_TUNING: IndexTuning = {
   recencyWeight: 0.1,
 };
 
-interface Vector {
-  terms: Int32Array;
-  /** 1 + ln tf, divided by the vector's TF-IDF length. */
-  weights: Float32Array;
-}
-
-interface StoredDoc {
-  id: string;
-  words: Vector;
-  names: Vector;
-  /** Milliseconds since the epoch, NaN when unknown. */
-  time: number;
-}
-
 /** One TF-IDF space: vocabulary, document frequencies and postings. */
 class Space {
   readonly vocabulary = new Map<string, number>();
@@ -120,7 +107,7 @@ class Space {
 }
 
 export class RelatedIndex {
-  private readonly docs: StoredDoc[] = [];
+  private readonly docs = new DocStore();
   private readonly words = new Space();
   private readonly names = new Space();
   private scores = new Float32Array(0);
@@ -135,7 +122,7 @@ export class RelatedIndex {
   }
 
   idOf(doc: number): string {
-    return this.docs[doc]!.id;
+    return this.docs.id(doc);
   }
 
   /** Adds a story; returns its internal number. */
@@ -144,15 +131,14 @@ export class RelatedIndex {
     const doc = this.docs.length;
     for (const id of words.keys()) this.words.df[id]!++;
     for (const id of names.keys()) this.names.df[id]!++;
-    const stored: StoredDoc = {
+    this.docs.push({
       id: document.id,
       words: this.vector(this.words, words, doc + 1),
       names: this.vector(this.names, names, doc + 1),
       time: document.date ? document.date.getTime() : Number.NaN,
-    };
-    this.docs.push(stored);
-    this.post(this.words, stored.words, doc);
-    this.post(this.names, stored.names, doc);
+    });
+    this.post(this.words, this.docs.words(doc), doc);
+    this.post(this.names, this.docs.names(doc), doc);
     return doc;
   }
 
@@ -161,18 +147,19 @@ export class RelatedIndex {
     const n = this.docs.length;
     for (const space of [this.words, this.names]) for (const p of space.postings) p.length = 0;
     for (let doc = 0; doc < n; doc++) {
-      const stored = this.docs[doc]!;
-      stored.words = this.renormalize(this.words, stored.words, n);
-      stored.names = this.renormalize(this.names, stored.names, n);
-      this.post(this.words, stored.words, doc);
-      this.post(this.names, stored.names, doc);
+      const words = this.docs.words(doc);
+      const names = this.docs.names(doc);
+      this.renormalize(this.words, words, n);
+      this.renormalize(this.names, names, n);
+      this.post(this.words, words, doc);
+      this.post(this.names, names, doc);
     }
   }
 
   /** True when a stored story has every word of a text among its terms (a search's "all the words"). */
   hasAllWords(doc: number, text: string): boolean {
-    const words = this.docs[doc]?.words;
-    if (!words) return false;
+    if (doc < 0 || doc >= this.docs.length) return false;
+    const words = this.docs.words(doc);
     const wanted = textTerms(text).words;
     if (wanted.length === 0) return false;
     return wanted.every((word) => {
@@ -183,7 +170,7 @@ export class RelatedIndex {
 
   /** Stories most like a stored one, best first, the story itself left out. */
   similarTo(doc: number, options: RelatedOptions): RelatedHit[] {
-    const stored = this.docs[doc]!;
+    const stored = this.docs.get(doc)!;
     const exclude = new Set(options.exclude ?? []);
     exclude.add(doc);
     return this.search({ words: stored.words, names: stored.names }, stored.time, { ...options, exclude });
@@ -229,17 +216,16 @@ export class RelatedIndex {
     };
   }
 
-  private renormalize(space: Space, vector: Vector, documents: number): Vector {
-    // Recover 1 + ln tf from the stored weights: they share one divisor.
+  /** Rescales a stored vector in place to unit TF-IDF length under the current statistics. */
+  private renormalize(space: Space, vector: Vector, documents: number): void {
+    // The stored weights share one divisor, so rescaling them by their current length suffices.
     let norm = 0;
     for (let i = 0; i < vector.terms.length; i++) {
       const w = vector.weights[i]! * space.idf(vector.terms[i]!, documents);
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
-    const weights = new Float32Array(vector.weights.length);
-    for (let i = 0; i < weights.length; i++) weights[i] = vector.weights[i]! / norm;
-    return { terms: vector.terms, weights };
+    for (let i = 0; i < vector.weights.length; i++) vector.weights[i] = vector.weights[i]! / norm;
   }
 
   private post(space: Space, vector: Vector, doc: number): void {
@@ -285,7 +271,7 @@ export class RelatedIndex {
     if (!Number.isNaN(reference) && this.tuning.recencyWeight > 0) {
       const halfLife = this.tuning.recencyHalfLifeDays * 86_400_000;
       for (const hit of ranked) {
-        const t = this.docs[hit.doc]!.time;
+        const t = this.docs.time(hit.doc);
         if (!Number.isNaN(t)) hit.score *= 1 + this.tuning.recencyWeight * Math.pow(0.5, Math.abs(reference - t) / halfLife);
       }
     }
@@ -294,7 +280,7 @@ export class RelatedIndex {
   }
 
   private rerank(query: { words: Vector; names: Vector }, pool: RelatedHit[], wordsIdf: Float32Array, namesIdf: Float32Array): RelatedHit[] {
-    const nodes = [query, ...pool.map((hit) => this.docs[hit.doc]!)];
+    const nodes = [query, ...pool.map((hit) => ({ words: this.docs.words(hit.doc), names: this.docs.names(hit.doc) }))];
     const size = nodes.length;
     const namesWeight = this.tuning.namesWeight;
     const self = 1 + namesWeight;
@@ -379,7 +365,7 @@ export class RelatedIndex {
         i--;
       }
     }
-    return best.map((doc) => ({ doc, id: this.docs[doc]!.id, score: scores[doc]! }));
+    return best.map((doc) => ({ doc, id: this.docs.id(doc), score: scores[doc]! }));
   }
 }
 

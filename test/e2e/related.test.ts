@@ -170,6 +170,17 @@ describe("/related", () => {
   });
 });
 
+describe("after a restart", () => {
+  it("answers from the stored archive at once", async () => {
+    const { quake, copy } = await seed(world.bot.app.store);
+    await world.restart();
+    const chat = world.tg.privateChat(world.tg.createUser({ languageCode: "en" }));
+    world.tg.userSends(chat, `/related ${quake.url}`);
+    const answer = await world.tg.waitForBotMessage(chat.id);
+    expect(answer.text).toMatch(new RegExp(`^Related to ${quake.title}\n\nThe same story elsewhere\n1\. ${copy.title}`));
+  });
+});
+
 describe("/search and inline mode", () => {
   it("lists the newest relevant briefs first", async () => {
     const { quake, copy, related } = await seed(world.bot.app.store);
