@@ -68,7 +68,7 @@ export const DEFAULT_TUNING: IndexTuning = {
   maxTerms: 100,
   postedTerms: 32,
   queryTerms: 20,
-  pool: 50,
+  pool: 30,
   expansion: 2,
   neighbours: 5,
   recencyHalfLifeDays: 7,
