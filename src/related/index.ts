@@ -75,6 +75,12 @@ export const DEFAULT_TUNING: IndexTuning = {
   recencyWeight: 0.1,
 };
 
+/** A text's distinct terms and how often each occurs (headline words counted `titleWeight` times). */
+interface Bag {
+  terms: Int32Array;
+  tf: Float64Array;
+}
+
 /** One TF-IDF space: vocabulary, document frequencies and postings. */
 class Space {
   readonly vocabulary = new Map<string, number>();
@@ -96,13 +102,35 @@ class Space {
     return Math.log((documents + 1) / ((this.df[term] ?? 0) + 1)) + 1;
   }
 
-  /** Term counts of a bag, with `weight` per occurrence, keyed by term id (-1: unknown term, kept apart). */
-  counts(terms: readonly string[], weight: number, into: Map<number, number>, create: boolean, unknown: Map<string, number>): void {
+  /** Scratch term frequencies over the vocabulary, and the terms touched, reused for every bag. */
+  private tf = new Float64Array(1024);
+  private readonly touched: number[] = [];
+
+  /** Adds terms to the bag being counted, `weight` per occurrence (unknown terms are skipped unless `create`). */
+  count(terms: readonly string[], weight: number, create: boolean): void {
     for (const term of terms) {
       const id = this.idOf(term, create);
-      if (id >= 0) into.set(id, (into.get(id) ?? 0) + weight);
-      else unknown.set(term, (unknown.get(term) ?? 0) + weight);
+      if (id < 0) continue;
+      if (id >= this.tf.length) {
+        const grown = new Float64Array(Math.max(id + 1, this.tf.length * 2));
+        grown.set(this.tf);
+        this.tf = grown;
+      }
+      if (this.tf[id] === 0) this.touched.push(id);
+      this.tf[id]! += weight;
     }
+  }
+
+  /** The counted bag as parallel arrays (term ids, frequencies); the scratch is cleared. */
+  takeBag(): Bag {
+    const terms = Int32Array.from(this.touched);
+    const tf = new Float64Array(terms.length);
+    for (let i = 0; i < terms.length; i++) {
+      tf[i] = this.tf[terms[i]!]!;
+      this.tf[terms[i]!] = 0;
+    }
+    this.touched.length = 0;
+    return { terms, tf };
   }
 }
 
@@ -129,8 +157,8 @@ export class RelatedIndex {
   add(document: RelatedDocument): number {
     const { words, names } = this.bags(document, true);
     const doc = this.docs.length;
-    for (const id of words.keys()) this.words.df[id]!++;
-    for (const id of names.keys()) this.names.df[id]!++;
+    for (const id of words.terms) this.words.df[id]!++;
+    for (const id of names.terms) this.names.df[id]!++;
     this.docs.push({
       id: document.id,
       words: this.vector(this.words, words, doc + 1),
@@ -185,35 +213,39 @@ export class RelatedIndex {
     return this.search(query, time, options);
   }
 
-  private bags(document: RelatedDocument, create: boolean): { words: Map<number, number>; names: Map<number, number> } {
+  private bags(document: RelatedDocument, create: boolean): { words: Bag; names: Bag } {
     const title = textTerms(document.title, document.language);
     const body = textTerms(document.text, document.language);
-    const unknown = new Map<string, number>();
-    const words = new Map<number, number>();
-    const names = new Map<number, number>();
-    this.words.counts(title.words, this.tuning.titleWeight, words, create, unknown);
-    this.words.counts(body.words, 1, words, create, unknown);
-    this.names.counts(title.names, this.tuning.titleWeight, names, create, unknown);
-    this.names.counts(body.names, 1, names, create, unknown);
-    return { words, names };
+    this.words.count(title.words, this.tuning.titleWeight, create);
+    this.words.count(body.words, 1, create);
+    this.names.count(title.names, this.tuning.titleWeight, create);
+    this.names.count(body.names, 1, create);
+    return { words: this.words.takeBag(), names: this.names.takeBag() };
   }
 
   /** A stored vector: the strongest terms, 1 + ln tf over the TF-IDF length. */
-  private vector(space: Space, counts: Map<number, number>, documents: number): Vector {
-    const entries: Array<[number, number, number]> = [];
-    for (const [term, tf] of counts) {
-      const logTf = 1 + Math.log(tf);
-      entries.push([term, logTf, logTf * space.idf(term, documents)]);
+  private vector(space: Space, bag: Bag, documents: number): Vector {
+    const size = bag.terms.length;
+    const logTf = new Float64Array(size);
+    const weight = new Float64Array(size);
+    const order: number[] = new Array<number>(size);
+    for (let i = 0; i < size; i++) {
+      logTf[i] = 1 + Math.log(bag.tf[i]!);
+      weight[i] = logTf[i]! * space.idf(bag.terms[i]!, documents);
+      order[i] = i;
     }
-    entries.sort((a, b) => b[2] - a[2] || a[0] - b[0]);
-    if (entries.length > this.tuning.maxTerms) entries.length = this.tuning.maxTerms;
+    order.sort((a, b) => weight[b]! - weight[a]! || bag.terms[a]! - bag.terms[b]!);
+    const kept = Math.min(size, this.tuning.maxTerms);
     let norm = 0;
-    for (const e of entries) norm += e[2] * e[2];
+    for (let i = 0; i < kept; i++) norm += weight[order[i]!]! ** 2;
     norm = Math.sqrt(norm) || 1;
-    return {
-      terms: Int32Array.from(entries, (e) => e[0]),
-      weights: Float32Array.from(entries, (e) => e[1] / norm),
-    };
+    const terms = new Int32Array(kept);
+    const weights = new Float32Array(kept);
+    for (let i = 0; i < kept; i++) {
+      terms[i] = bag.terms[order[i]!]!;
+      weights[i] = logTf[order[i]!]! / norm;
+    }
+    return { terms, weights };
   }
 
   /** Rescales a stored vector in place to unit TF-IDF length under the current statistics. */
