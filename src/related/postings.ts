@@ -17,9 +17,4 @@ export class Postings {
     this.weights[this.length] = weight;
     this.length++;
   }
-
-  /** Rewrites every weight (after the collection's statistics changed). */
-  reweigh(weightOf: (doc: number, index: number) => number): void {
-    for (let i = 0; i < this.length; i++) this.weights[i] = weightOf(this.docs[i]!, i);
-  }
 }
