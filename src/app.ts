@@ -17,6 +17,8 @@ import { createIngestService, type IngestService } from "./ingest/service.ts";
 import type { SourceAlert } from "./ingest/types.ts";
 import { TopicModel } from "./ingest/topic-model.ts";
 import { openSqliteStore, type Store } from "./store/index.ts";
+import { ArchiveIndex } from "./archive/archive-index.ts";
+import { createFetchArticle, type FetchArticle } from "./archive/fetch-article.ts";
 
 /** Start-up failed for a reason the operator can fix; the message says which. */
 export class StartupError extends Error {
@@ -55,6 +57,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Cancels start-up (SIGTERM while the Bot API is unreachable): `startApp` then rejects with `ConnectCancelled`. */
   signal?: AbortSignal;
+  /** How /related reads a linked page; the interim guarded fetch unless given (tests allow their local server). */
+  fetchArticle?: FetchArticle;
 }
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
@@ -77,11 +81,16 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     // The broad-topic model learned from the archive, as retrained while the bot runs.
     classifier: () => topicModel.classifier,
   });
+  const archiveIndex = new ArchiveIndex({ store, logger, now, maxArticles: config.relatedIndexArticles });
+  const fetchArticle = options.fetchArticle ?? createFetchArticle(http);
   let running: RunningBot | undefined;
+  let loading: Promise<void> | undefined;
   try {
+    // Loads newest first in the background: /related answers from what is loaded meanwhile.
+    loading = archiveIndex.start();
     const { bot, i18n } = createBot(
       config.botToken,
-      { store, logger, now, http, ingest },
+      { store, logger, now, http, ingest, archiveIndex, fetchArticle },
       { adminIds: config.adminIds, defaultLocale: config.defaultLocale, defaultPollIntervalS: config.ingest.defaultPollIntervalS },
       { apiRoot: config.apiRoot },
     );
@@ -106,6 +115,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     void publishCommandMenus(bot.api, i18n, config.defaultLocale, logger.child({ module: "bot" }));
     ingest.start();
   } catch (error) {
+    archiveIndex.stop();
+    await loading;
     await topicModel.stop();
     await http.close();
     await store.close();
@@ -123,6 +134,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         await ingest.stop();
         await topicModel.stop();
         await http.close();
+        archiveIndex.stop();
+        await loading;
         await store.close();
         logger.info("stopped");
       })();

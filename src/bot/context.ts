@@ -8,6 +8,9 @@ import type { IngestService } from "../ingest/service.ts";
 import type { SourcePreview } from "../ingest/sources.ts";
 import type { Logger } from "../logger.ts";
 import type { ChatRecord, Store } from "../store/index.ts";
+import type { ArchiveIndex } from "../archive/archive-index.ts";
+import type { FetchArticle } from "../archive/fetch-article.ts";
+import type { RelatedLink } from "../extract/index.ts";
 
 /** What a question the bot asked waits for: words to follow, or a time zone to type. */
 export type PromptKind = "words" | "timezone";
@@ -45,11 +48,30 @@ export interface SessionData {
   channels?: number[];
   /** The source /addsource is showing (newsbrief admins only). */
   pendingSource?: PendingSource;
+  /** The latest /related and /search queries whose answers can still be paged, newest last. */
+  queries?: SavedQuery[];
 }
+
+/** A page the user linked that the archive does not hold: what /related compared, kept for paging. */
+export interface SavedPage {
+  url: string;
+  title: string;
+  text: string;
+  published?: string;
+  links: RelatedLink[];
+}
+
+export type SavedQuery =
+  | { id: number; kind: "search" | "words"; words: string }
+  | { id: number; kind: "page"; page: SavedPage };
 
 export interface BotDeps {
   store: Store;
   logger: Logger;
+  /** The archive as /related, /search and inline mode search it. */
+  archiveIndex: ArchiveIndex;
+  /** Fetches and extracts a page a user linked (the guarded HTTP client in production). */
+  fetchArticle: FetchArticle;
   /** The clock, injectable so tests can move time. */
   now: () => Date;
   /** The guarded client every outbound request goes through (SSRF guard, limits). */

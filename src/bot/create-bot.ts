@@ -21,6 +21,9 @@ import { sourcesFeature } from "./features/sources.ts";
 import { subscribeDeepLink, subscribeFeature } from "./features/subscribe.ts";
 import { topicAdminFeature } from "./features/topic-admin.ts";
 import { topicsFeature } from "./features/topics.ts";
+import { relatedFeature } from "./features/related.ts";
+import { searchFeature } from "./features/search.ts";
+import { inlineFeature } from "./features/inline.ts";
 import { chatRecord } from "./middlewares/chat-record.ts";
 import { updateContext } from "./middlewares/update-context.ts";
 import { stateStorage } from "./storage.ts";
@@ -78,6 +81,9 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotConfig, op
   protectedBot.use(channelsFeature());
   protectedBot.use(topicAdminFeature());
   protectedBot.use(sourcesFeature());
+  protectedBot.use(relatedFeature());
+  protectedBot.use(searchFeature());
+  protectedBot.use(inlineFeature());
   // Answers to the bot's questions: after every command, before the catch-all.
   protectedBot.use(promptsFeature());
   protectedBot.use(fallbackFeature());

@@ -48,6 +48,8 @@ export interface Config extends NewsroomConfig {
   mode: { kind: "polling" } | { kind: "webhook"; url: string; secret: string; port: number };
   /** The broad-topic classifier learned from the archive: its retraining schedule (null: off) and minimum per topic. */
   topicModel: { schedule: string | null; minPerTopic: number };
+  /** The newest stored articles /related, /search and inline mode hold in memory. */
+  relatedIndexArticles: number;
 }
 
 /** A setting is missing or malformed; the message is one line naming the variable. */
@@ -73,6 +75,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     botToken: e.BOT_TOKEN,
     apiRoot: e.BOT_API_ROOT.replace(/\/+$/, ""),
     apiRetry: { initialDelayMs: e.BOT_API_RETRY_MIN_MS, maxDelayMs: e.BOT_API_RETRY_MAX_MS },
+    relatedIndexArticles: e.RELATED_INDEX_ARTICLES,
     mode:
       e.BOT_MODE === "webhook"
         ? { kind: "webhook", url: e.WEBHOOK_URL ?? "", secret: e.WEBHOOK_SECRET ?? "", port: e.PORT }

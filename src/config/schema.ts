@@ -102,6 +102,7 @@ export const envSchema = z
     ),
     TOPIC_MIN_ARTICLES: withDefault(z.coerce.number({ error: "expects a whole number" }).int().min(2, "expects at least 2").max(100_000), 20),
     PORT: withDefault(z.coerce.number({ error: "expects a port number" }).int().min(0).max(65535), 8080),
+    RELATED_INDEX_ARTICLES: withDefault(z.coerce.number({ error: "expects a number of articles" }).int().min(1000, "expects at least 1000").max(1_000_000, "expects at most 1000000"), 100_000),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_API_RETRY_MAX_MS < env.BOT_API_RETRY_MIN_MS) {

@@ -208,6 +208,16 @@ export interface StoredArticle {
   topics: ArticleTopic[];
 }
 
+/** What the /related index needs of a stored article: its words and its date. */
+export interface IndexableArticle {
+  id: number;
+  title: string;
+  body: string;
+  lang: string | null;
+  /** When published, or when fetched when the page did not say. */
+  date: string;
+}
+
 export interface NewArticle {
   sourceId: number | null;
   url: string;

@@ -2,7 +2,8 @@ import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
 import type { Brief } from "../../brief/types.ts";
 import type { ArticlesTable, Database } from "../db-schema.ts";
 import type { ArticleKeys, ArticleRepository, StoredFingerprint } from "../repositories.ts";
-import type { ArticleTopic, NewArticle, StoredArticle, TrainingArticle } from "../types.ts";
+import type { RelatedLink } from "../../extract/article.ts";
+import type { ArticleTopic, IndexableArticle, NewArticle, StoredArticle, TrainingArticle } from "../types.ts";
 import type { TopicEvidence } from "../../topics/evidence.ts";
 
 type ArticleRow = Selectable<ArticlesTable> & { source_name: string | null };
@@ -167,6 +168,34 @@ export class KyselyArticleRepository implements ArticleRepository {
     const slugs = new Map<number, string[]>();
     for (const row of topics) slugs.set(row.article_id, [...(slugs.get(row.article_id) ?? []), row.topic_slug]);
     return rows.map((row) => ({ id: row.id, title: row.title, description: row.description, body: row.body, slugs: slugs.get(row.id) ?? [] }));
+  }
+
+  async getMany(ids: readonly number[]): Promise<StoredArticle[]> {
+    if (ids.length === 0) return [];
+    const found = new Map((await this.load((q) => q.where("articles.id", "in", [...ids]))).map((a) => [a.id, a]));
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  async links(articleId: number): Promise<RelatedLink[]> {
+    const rows = await this.db.selectFrom("article_links").selectAll().where("article_id", "=", articleId).execute();
+    return rows.map((row) => ({
+      url: row.url,
+      title: row.title,
+      kind: row.kind as RelatedLink["kind"],
+      ...(row.block_label ? { blockLabel: row.block_label } : {}),
+      ...(row.section ? { section: row.section } : {}),
+    }));
+  }
+
+  async forIndex(options: { beforeId?: number; afterId?: number; limit: number }): Promise<IndexableArticle[]> {
+    let query = this.db.selectFrom("articles").select(["id", "title", "body", "lang", "published_at", "fetched_at"]).limit(options.limit);
+    if (options.afterId !== undefined) query = query.where("id", ">", options.afterId).orderBy("id", "asc");
+    else {
+      if (options.beforeId !== undefined) query = query.where("id", "<", options.beforeId);
+      query = query.orderBy("id", "desc");
+    }
+    const rows = await query.execute();
+    return rows.map((row) => ({ id: row.id, title: row.title, body: row.body, lang: row.lang, date: row.published_at ?? row.fetched_at }));
   }
 
   private async getOrThrow(id: number): Promise<StoredArticle> {
