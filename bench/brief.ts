@@ -3,7 +3,7 @@
  * Measures buildBrief (segment, clean, score, select) and buildBrief + renderBrief.
  *   npm run bench:brief [-- path/to/dev.jsonl] [--rounds N]
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { buildBrief, renderBrief } from "../src/brief/index.ts";
 import type { Article } from "../src/extract/article.ts";
@@ -22,6 +22,10 @@ interface Row {
   text: string;
 }
 
+if (!existsSync(path)) {
+  console.error(`no dev file at ${path}: the summaries eval set is expected in ../shared/eval/summaries beside the repository (or pass a path)`);
+  process.exit(2);
+}
 const rows = readFileSync(path, "utf8")
   .split("\n")
   .filter((line) => line.trim())
