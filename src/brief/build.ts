@@ -16,6 +16,14 @@ import type { Brief, BriefOptions, BriefStatus } from "./types.ts";
 /** Below this many words of body text a page is a teaser or a caption, not a story to brief. */
 export const MIN_BODY_WORDS = 15;
 
+/**
+ * A brief is read from the top of the story: only its first this many characters are segmented
+ * and scored (about 15,000 words, several times the longest news story), so the work per
+ * article has a bound however large a page is (a 30 MB page of repeated text costs what a
+ * long story does).
+ */
+export const MAX_BRIEF_INPUT_CHARS = 100_000;
+
 /** Knobs for evaluation and tuning; the defaults are what the bot uses. */
 export interface Tuning {
   /** Weights that choose the sentences (default: DEFAULT_WEIGHTS, or STORY_WEIGHTS for one sentence). */
@@ -46,9 +54,16 @@ export function buildBrief(article: Article, options: BriefOptions = {}): Brief 
   };
 }
 
-/** The brief's sentences for a plain text (empty when the text is too short to brief). */
+/**
+ * The brief's sentences for a plain text. A text too short to brief is its own summary: its
+ * clean sentences (or the text itself, tidied), so that every text gets one.
+ */
 export function summarize(text: string, title?: string, options: BriefOptions = {}): string[] {
-  return summarizeText(text, title, options).sentences;
+  const summary = summarizeText(text, title, options);
+  if (summary.status !== "too-short") return summary.sentences;
+  const bounded = boundedInput(text);
+  const sentences = bodySentences(bounded, title);
+  return sentences.length > 0 ? sentences : [tidy(bounded)];
 }
 
 export function summarizeText(
@@ -57,8 +72,8 @@ export function summarizeText(
   options: BriefOptions = {},
   tuning: Tuning = {},
 ): Summary {
-  if (!text.trim()) return { sentences: [], status: "no-text" };
-  const prepared = prepareSentences(text, title);
+  if (!/\S/.test(text)) return { sentences: [], status: "no-text" };
+  const prepared = prepareSentences(boundedInput(text), title);
   const sentences = prepared.map((sentence) => sentence.text);
   const totalWords = sentences.reduce((sum, sentence) => sum + wordCount(sentence), 0);
   if (totalWords < MIN_BODY_WORDS) return { sentences: [], status: "too-short" };
@@ -90,6 +105,16 @@ export function summarizeText(
 /** The body as clean sentences: debris removed, dateline stripped, headline repeats and duplicates dropped. */
 export function bodySentences(text: string, title?: string): string[] {
   return prepareSentences(text, title).map((sentence) => sentence.text);
+}
+
+/** The text up to MAX_BRIEF_INPUT_CHARS, cut at the last line or word break before the bound. */
+function boundedInput(text: string): string {
+  if (text.length <= MAX_BRIEF_INPUT_CHARS) return text;
+  const head = text.slice(0, MAX_BRIEF_INPUT_CHARS);
+  const lineEnd = head.lastIndexOf("\n");
+  if (lineEnd > MAX_BRIEF_INPUT_CHARS / 2) return head.slice(0, lineEnd);
+  const wordEnd = head.search(/\s\S*$/);
+  return wordEnd > 0 ? head.slice(0, wordEnd) : head;
 }
 
 interface PreparedSentence {

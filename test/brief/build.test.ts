@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildBrief, summarize } from "../../src/brief/index.ts";
+import { MAX_BRIEF_INPUT_CHARS } from "../../src/brief/build.ts";
 import { bodySentences, cutToWords } from "../../src/brief/build.ts";
 import type { Article } from "../../src/extract/article.ts";
 
@@ -207,7 +208,19 @@ describe("summarize", () => {
     expect(summarize(SEED_BODY, undefined, { maxSentences: 1 })).toHaveLength(1);
   });
 
-  it("returns nothing for text too short to brief", () => {
-    expect(summarize("Too short.")).toEqual([]);
+  it("returns a text too short to brief as its own summary, and nothing for no text", () => {
+    expect(summarize("Fire hit the market.")).toEqual(["Fire hit the market."]);
+    expect(summarize("Fire hit the market. Two stalls burned.")).toEqual(["Fire hit the market.", "Two stalls burned."]);
+    expect(summarize("  \n ")).toEqual([]);
+  });
+
+  it("reads only a bounded head of a huge body, so its work per article has a bound", () => {
+    // A sentence far past the bound that would otherwise win on every signal is never seen.
+    const filler = "The market reopened on Monday after repairs to the roof were finished by the city. ";
+    const late = "Fire hit the market on Monday, and the fire destroyed the market roof, the market stalls and the city market hall. ";
+    const body = filler.repeat(Math.ceil((MAX_BRIEF_INPUT_CHARS * 2) / filler.length)) + late.repeat(50);
+    const sentences = summarize(body, "Fire hit the market");
+    expect(sentences.length).toBeGreaterThan(0);
+    expect(sentences.join(" ")).not.toContain("Fire hit the market on Monday");
   });
 });

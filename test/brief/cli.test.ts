@@ -34,16 +34,18 @@ describe("newsbrief summarize", () => {
   it("writes one {id, summary} row per input row, sentences one per line", async () => {
     const input = file(
       "in.jsonl",
-      `${JSON.stringify({ id: "a", title: "Drones strike Kyiv", text: STORY })}\n\n${JSON.stringify({ id: 7, text: "Too short." })}\n`,
+      `${JSON.stringify({ id: "a", title: "Drones strike Kyiv", text: STORY })}\n\n${JSON.stringify({ id: 7, text: "Fire hit the market." })}\n${JSON.stringify({ id: 8, text: " " })}\n`,
     );
     const rows = (await run(["summarize", input])).trim().split("\n").map((line) => JSON.parse(line) as { id: unknown; summary: string });
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     expect(rows[0]?.id).toBe("a");
     const lines = rows[0]?.summary.split("\n") ?? [];
     expect(lines.length).toBeGreaterThanOrEqual(2);
     expect(lines[0]).toBe("Russian drones struck the capital overnight, killing two people, officials said.");
     for (const line of lines) expect(STORY).toContain(line);
-    expect(rows[1]).toEqual({ id: 7, summary: "" });
+    // A text too short to brief is its own summary; only a row with no text at all has none.
+    expect(rows[1]).toEqual({ id: 7, summary: "Fire hit the market." });
+    expect(rows[2]).toEqual({ id: 8, summary: "" });
   });
 
   it("gives one-sentence summaries with --max-sentences 1", async () => {
