@@ -15,6 +15,7 @@ import type { StatsMap, TextStats } from "./stats.ts";
 import { joinBlocks, toBlocks } from "./text.ts";
 import type { TextBlock } from "./text.ts";
 import type { JsonLdArticle } from "./jsonld.ts";
+import { ALL_RULES, type ExtractRules } from "./rules.ts";
 
 export interface BodyResult {
   text: string;
@@ -27,8 +28,8 @@ export interface BodyResult {
 /** Less text than this (outside links) is not an article. */
 const MIN_BODY_CHARS = 140;
 
-export function extractBody(root: HTMLElement, stats: StatsMap, title: string, ld: JsonLdArticle | undefined): BodyResult {
-  const choice = chooseContent(root, stats);
+export function extractBody(root: HTMLElement, stats: StatsMap, title: string, ld: JsonLdArticle | undefined, rules: ExtractRules = ALL_RULES): BodyResult {
+  const choice = chooseContent(root, stats, rules);
   let domText = "";
   let containers: HTMLElement[] = [];
   let listing = false;

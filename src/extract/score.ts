@@ -11,6 +11,7 @@ import type { HTMLElement } from "./dom.ts";
 import { STRONG_POSITIVE_HINT, classWeight, hintString } from "./boilerplate.ts";
 import { EMPTY_STATS, linkDensity } from "./stats.ts";
 import type { StatsMap } from "./stats.ts";
+import { ALL_RULES, type ExtractRules } from "./rules.ts";
 
 export interface ContentChoice {
   /** The containers whose text is the article, in document order (often one). */
@@ -28,7 +29,7 @@ const PARAGRAPH_LIKE: ReadonlySet<string> = new Set([
 const MIN_PARAGRAPH_CHARS = 25;
 const ANCESTOR_LEVELS = 5;
 
-export function chooseContent(root: HTMLElement, stats: StatsMap): ContentChoice | undefined {
+export function chooseContent(root: HTMLElement, stats: StatsMap, rules: ExtractRules = ALL_RULES): ContentChoice | undefined {
   const scores = new Map<HTMLElement, number>();
   const initScore = (el: HTMLElement): number => {
     let s = scores.get(el);

@@ -117,8 +117,12 @@ function finishText(raw: string, preformatted: boolean): string {
     .trim();
 }
 
+/**
+ * `<pre>` is kept as raw text by the parser: its tags are removed here. Only what a browser
+ * reads as a tag (`<` then a letter, or `</` then a letter) is one: `a < b && c > d` is code.
+ */
 function stripTags(raw: string): string {
-  return raw.replace(/<br\s*\/?>/gi, "\n").replace(/<[^>]*>/g, "");
+  return raw.replace(/<br\s*\/?>/gi, "\n").replace(/<\/?[A-Za-z][^<>]*>/g, "");
 }
 
 /** Joins blocks: blank line between paragraphs, one newline between consecutive list items. */

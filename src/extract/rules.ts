@@ -1,0 +1,18 @@
+/**
+ * The extractor's rules that can be switched off one at a time, for the ablation
+ * in bench/extract-ablation.ts (which reports the dev F1 with each one off, so
+ * that a rule that does not carry its weight is seen and goes). Callers never
+ * pass these: every rule is on in production.
+ */
+export interface ExtractRules {
+  /** repair.ts: lower-case tag names, close unclosed `<a>` before parsing. */
+  repairMarkup: boolean;
+}
+
+export const ALL_RULES: Readonly<ExtractRules> = {
+  repairMarkup: true,
+};
+
+export function withRules(overrides: Partial<ExtractRules> | undefined): ExtractRules {
+  return { ...ALL_RULES, ...overrides };
+}
