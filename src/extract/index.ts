@@ -35,6 +35,7 @@ const NEVER_TEXT_CUT = { text: stripNeverText, bytes: stripNeverTextBytes };
 export function extractArticle(input: Uint8Array | string, options: ExtractOptions = {}): ExtractResult {
   const maxBytes = options.maxBytes !== undefined && options.maxBytes > 0 ? options.maxBytes : DEFAULT_MAX_BYTES;
   let truncated = false;
+  const rules = withRules(options.rules);
   try {
     // Scripts, styles and comments are cut before parsing (strip.ts), from the bytes where the charset allows.
     let html: string;
@@ -43,9 +44,9 @@ export function extractArticle(input: Uint8Array | string, options: ExtractOptio
       html = stripNeverText(truncated ? input.slice(0, maxBytes) : input);
     } else {
       truncated = input.length > maxBytes;
-      html = decodePage(truncated ? input.subarray(0, maxBytes) : input, options.contentType, NEVER_TEXT_CUT).html;
+      html = decodePage(truncated ? input.subarray(0, maxBytes) : input, options.contentType, NEVER_TEXT_CUT, rules.utf8OverDeclaredSingleByte).html;
     }
-    return extractFromHtml(html, options.url, truncated, withRules(options.rules));
+    return extractFromHtml(html, options.url, truncated, rules);
   } catch (error) {
     // Never reached on any page we know of; the promise to callers is that one bad page cannot stop a batch.
     return {

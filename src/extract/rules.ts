@@ -7,10 +7,13 @@
 export interface ExtractRules {
   /** repair.ts: lower-case tag names, close unclosed `<a>` before parsing. */
   repairMarkup: boolean;
+  /** decode.ts: valid multi-byte UTF-8 under a `<meta>` naming a single-byte charset (and no HTTP charset) is read as UTF-8. */
+  utf8OverDeclaredSingleByte: boolean;
 }
 
 export const ALL_RULES: Readonly<ExtractRules> = {
   repairMarkup: true,
+  utf8OverDeclaredSingleByte: true,
 };
 
 export function withRules(overrides: Partial<ExtractRules> | undefined): ExtractRules {
