@@ -40,7 +40,7 @@ export function extractBody(root: HTMLElement, stats: StatsMap, title: string, l
       containers = choice.nodes;
       const total = containers.reduce((sum, el) => sum + (stats.get(el)?.chars ?? 0), 0);
       const blocks = toBlocks(containers, (el) => shouldPrune(el, stats, total));
-      domText = joinBlocks(filterBlocks(blocks, title));
+      domText = joinBlocks(filterBlocks(blocks, title, rules));
     }
   }
 
@@ -105,7 +105,7 @@ function shouldPrune(el: HTMLElement, stats: StatsMap, containerChars: number): 
   const hints = hintString(el);
   if (hints && NEGATIVE_HINT.test(hints) && !holdsStory) {
     // "article-content-footer" has both kinds of words; trust the negative one unless the positive is strong.
-    if (!STRONG_POSITIVE_HINT.test(hints) || /(?:related|share|social|newsletter|promo|ad-?slot|advert)/i.test(hints)) return true;
+    if (!STRONG_POSITIVE_HINT.test(hints) || /(?:related|share|social|newsletter|promo|ad ?slot|advert)/.test(hints)) return true;
   }
 
   const density = linkDensity(s);
@@ -124,11 +124,11 @@ const DATE_LINE =
   /^(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?:\s*(?:at\s*)?\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[a-z]{0,4})?\.?$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2}:\d{2})?$|^\d{4}-\d{2}-\d{2}(?:[ t]\d{2}:\d{2}.*)?$|^\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[a-z]{2,4})?$/i;
 
 /** Drops stock phrases, the repeated headline and byline/date lines. */
-function filterBlocks(blocks: TextBlock[], title: string): TextBlock[] {
+function filterBlocks(blocks: TextBlock[], title: string, rules: ExtractRules): TextBlock[] {
   const titleKey = compareKey(title);
   return blocks.filter((block) => {
     const text = block.text;
-    if (isBoilerplateText(text)) return false;
+    if (isBoilerplateText(text, rules)) return false;
     if (titleKey.length > 0 && text.length < title.length * 1.5 + 10 && compareKey(text) === titleKey) return false;
     if (text.length < 120 && (BYLINE_LINE.test(text) || DATE_LINE.test(text))) return false;
     return true;

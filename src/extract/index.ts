@@ -13,6 +13,7 @@ import { readJsonLd } from "./jsonld.ts";
 import { extractBody } from "./body.ts";
 import { extractRelatedLinks } from "./related.ts";
 import { computeStats } from "./stats.ts";
+import { configureHints } from "./boilerplate.ts";
 import { withRules, type ExtractRules } from "./rules.ts";
 
 export type { Article, ExtractResult, RelatedLink, RelatedLinkKind } from "./article.ts";
@@ -36,6 +37,7 @@ export function extractArticle(input: Uint8Array | string, options: ExtractOptio
   const maxBytes = options.maxBytes !== undefined && options.maxBytes > 0 ? options.maxBytes : DEFAULT_MAX_BYTES;
   let truncated = false;
   const rules = withRules(options.rules);
+  configureHints(rules);
   try {
     // Scripts, styles and comments are cut before parsing (strip.ts), from the bytes where the charset allows.
     let html: string;

@@ -9,11 +9,17 @@ export interface ExtractRules {
   repairMarkup: boolean;
   /** decode.ts: valid multi-byte UTF-8 under a `<meta>` naming a single-byte charset (and no HTTP charset) is read as UTF-8. */
   utf8OverDeclaredSingleByte: boolean;
+  /** boilerplate.ts: class/id words split at camelCase joints ("imageCaption" → "image caption"). */
+  camelCaseHints: boolean;
+  /** boilerplate.ts: legal lines however worded, and tool-bar labels ("Print | E-mail | Share"), dropped by their text. */
+  textBoilerplate: boolean;
 }
 
 export const ALL_RULES: Readonly<ExtractRules> = {
   repairMarkup: true,
   utf8OverDeclaredSingleByte: true,
+  camelCaseHints: true,
+  textBoilerplate: true,
 };
 
 export function withRules(overrides: Partial<ExtractRules> | undefined): ExtractRules {
