@@ -20,7 +20,7 @@ export const NEGATIVE_HINT = wordPattern(
     "disqus dropdown footer gdpr jump login masthead menu modal nav navbar navigation newsletter outbrain pager pagination " +
     "paywall popular popup promo promos promotion recirc recirculation recommended recommendations related remark rss share shares " +
     "sharing shopping shoutbox sidebar signup skyscraper social sponsor sponsored subscribe subscription tags taboola toolbar " +
-    "trending byline dateline timestamp disclaimer correction teaser teasers rail dfp gpt bio copyright legal print " +
+    "trending byline dateline timestamp disclaimer correction teaser teasers rail dfp gpt bio copyright legal print cta donate " +
     "ad+slot adslot inline+ad native+ad wrapper+ad read+next readnext read+more readmore most+read mostread see+also seealso " +
     "post+meta media+credit author topics comment comments " +
     // words that also name real content on some sites: see AMBIGUOUS_HINT
@@ -38,6 +38,18 @@ export const AMBIGUOUS_HINT = wordPattern("more widget caption meta tool tools h
 export const COMMENT_HINT = wordPattern(
   "comment comments commentlist reply replies respond discussion disqus talkback feedback reactions guestbook",
 );
+
+/** State flags that blog engines put on the story's own wrappers ("comments-open", "has-comments"). */
+const COMMENT_STATE = / (?:comments?|discussion|replies) (?:open|closed|enabled|disabled|allowed|on|off|count|link|number)(?= )| (?:has|no|with|show|leave|add|post) (?:a )?(?:comments?|reply|replies)(?= )/g;
+
+/** A block of reader comments (or one comment), by its class or id words. */
+export function isCommentBlock(el: HTMLElement): boolean {
+  const hints = hintString(el);
+  if (!hints || !COMMENT_HINT.test(hints)) return false;
+  const tag = el.rawTagName?.toLowerCase();
+  if (tag === "body" || tag === "html") return false;
+  return COMMENT_HINT.test(` ${hints} `.replace(COMMENT_STATE, " ").trim());
+}
 
 /** Words of the story container. */
 export const POSITIVE_HINT = wordPattern(

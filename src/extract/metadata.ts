@@ -171,7 +171,7 @@ function chooseTitle(h1s: string[], ldHeadline: string | undefined, metaTitle: s
 
 /** "Headline | Kyiv Post" → "Headline"; keeps the longest part when the site name is unknown. */
 export function stripSiteName(title: string, siteName: string | undefined): string {
-  const parts = title.split(/\s+(?:\||-|–|—|::|»|·|•)\s+/);
+  const parts = title.split(/\s+(?:\||-|–|—|::|»|«|·|•|\/)\s+/);
   if (parts.length < 2) return title.trim();
   if (siteName) {
     const site = normalizeForCompare(siteName);

@@ -13,6 +13,26 @@ export interface ExtractRules {
   camelCaseHints: boolean;
   /** boilerplate.ts: legal lines however worded, and tool-bar labels ("Print | E-mail | Share"), dropped by their text. */
   textBoilerplate: boolean;
+  /** score.ts: a candidate that reads as a listing (many short linked items) never wins. */
+  listingsNeverWin: boolean;
+  /** score.ts: the climb to a richer ancestor compares with the top's own score (off: Readability's shrinking one). */
+  climbToRicherParent: boolean;
+  /** score.ts: a story-like class adds at most what the block's own text scored. */
+  classBonusCappedByText: boolean;
+  /** score.ts: paragraphs inside a comment block (by its or an ancestor's class) score nothing. */
+  commentsNeverScore: boolean;
+  /** score.ts: a wrapper around a lone child scores what the child scored (for the climb and for siblings). */
+  wrapperCarriesScore: boolean;
+  /** score.ts: a prose sibling of the container joins it also when it is a <div> or <span> without blocks, not only a <p>. */
+  proseSiblingBlocks: boolean;
+  /** meta-lines.ts: short lines of a date plus names and furniture words; the headline repeated with a tag. */
+  metadataLines: boolean;
+  /** meta-lines.ts: an author's bio or an "about us" box closing the body. */
+  bioAndAbout: boolean;
+  /** body.ts: a block whose only negative class words also name content ("more", "widget", "caption") is pruned only when it is not prose. */
+  ambiguousHintsNeedEvidence: boolean;
+  /** teasers.ts: link-led teaser items and lists never win, never join as siblings, and are pruned in the container. */
+  teasers: boolean;
 }
 
 export const ALL_RULES: Readonly<ExtractRules> = {
@@ -20,6 +40,16 @@ export const ALL_RULES: Readonly<ExtractRules> = {
   utf8OverDeclaredSingleByte: true,
   camelCaseHints: true,
   textBoilerplate: true,
+  listingsNeverWin: true,
+  climbToRicherParent: true,
+  classBonusCappedByText: true,
+  commentsNeverScore: true,
+  wrapperCarriesScore: true,
+  proseSiblingBlocks: true,
+  metadataLines: true,
+  bioAndAbout: true,
+  ambiguousHintsNeedEvidence: true,
+  teasers: true,
 };
 
 export function withRules(overrides: Partial<ExtractRules> | undefined): ExtractRules {

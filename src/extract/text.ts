@@ -62,7 +62,11 @@ export function toBlocks(roots: HTMLElement[], skip: (el: HTMLElement) => boolea
         parts.push(LINE_BREAK);
         continue;
       }
-      if (node !== root && skip(node)) continue;
+      if (node !== root && skip(node)) {
+        // A dropped block (even an empty one, a "fake <br>") still ends the text before it: "Wednesday.The" must not glue.
+        if (BLOCK_TAGS.has(tag)) flush();
+        continue;
+      }
       if (tag === "td" || tag === "th") parts.push(" ");
       const isBlock = BLOCK_TAGS.has(tag);
       if (isBlock) {
