@@ -99,9 +99,12 @@ export function chooseContent(root: HTMLElement, stats: StatsMap, rules: Extract
     return (content + weightOf(el, content, rules)) * (1 - linkDensity(stats.get(el) ?? EMPTY_STATS));
   };
 
-  // A listing (a section front, a block of teasers) is never the article, however much it scores.
+  // A listing (a section front, a block of teasers) is never the article, however much it scores;
+  // nor is a block whose text is mostly listings (the page around a section front's teasers).
+  const listings = rules.listingsNeverWin ? new Set([...scores.keys()].filter((el) => isListing(el, stats, rules))) : new Set<HTMLElement>();
+  const inListings = textInListings(listings, stats);
   const ranked = [...scores.keys()]
-    .filter((el) => !rules.listingsNeverWin || !isListing(el, stats, rules))
+    .filter((el) => !listings.has(el) && (inListings.get(el) ?? 0) < (stats.get(el)?.chars ?? 0) * 0.5)
     .map((el) => ({ el, score: finalScore(el) }))
     .sort((a, b) => b.score - a.score);
   const best = ranked[0];
@@ -125,6 +128,19 @@ export function chooseContent(root: HTMLElement, stats: StatsMap, rules: Extract
 function isListing(el: HTMLElement, stats: StatsMap, rules: ExtractRules): boolean {
   if (looksLikeListing(stats.get(el) ?? EMPTY_STATS)) return true;
   return rules.teasers && (isTeaserList(el, stats) || isLinkLedItem(el, stats));
+}
+
+/** For each ancestor of a listing, how many of its characters are inside listings (outermost ones counted once). */
+function textInListings(listings: Set<HTMLElement>, stats: StatsMap): Map<HTMLElement, number> {
+  const totals = new Map<HTMLElement, number>();
+  for (const listing of listings) {
+    let nested = false;
+    for (let p = listing.parentNode; p && !nested; p = p.parentNode) nested = listings.has(p);
+    if (nested) continue;
+    const chars = stats.get(listing)?.chars ?? 0;
+    for (let p = listing.parentNode; p; p = p.parentNode) totals.set(p, (totals.get(p) ?? 0) + chars);
+  }
+  return totals;
 }
 
 /** A section front or index: as many links as paragraphs, short paragraphs, much link text. */
