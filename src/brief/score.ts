@@ -87,8 +87,9 @@ export interface SentenceFeatures {
   dangling: boolean;
 }
 
-const DANGLING_START =
-  /^(?:he|she|it|they|his|her|its|their|this|that|these|those|but|and|or|so|also|however|meanwhile|still|yet|він|вона|воно|вони|його|її|їх|це|ця|цей|ці|але|та|і|проте|однак|також|водночас)(?![\p{L}\p{N}])/iu;
+/** Words that open a sentence leaning on the one before ("He said…", "But…", "This…", «Він…», «Однак…», «Он…»). */
+export const DANGLING_START =
+  /^["'“‘«„]?(?:he|she|it|they|his|her|its|their|this|that|these|those|but|and|or|so|also|however|meanwhile|still|yet|instead|then|there|він|вона|воно|вони|його|її|їх|це|ця|цей|ці|але|та|і|проте|однак|також|водночас|втім|тому|он|она|оно|они|его|её|ее|их|это|эта|этот|эти|но|однако|также|впрочем|поэтому)(?![\p{L}\p{N}])/iu;
 const QUOTE_START = /^["'“‘«„]/;
 
 /** `stems[i]`, when given, are `contentStems(sentences[i])` already computed by the caller. */
@@ -97,6 +98,8 @@ export function scoreSentences(
   title: string | undefined,
   weights: ScoreWeights = DEFAULT_WEIGHTS,
   stems?: readonly (readonly string[])[],
+  /** Per sentence, whether it leans on the one before (judged by the caller on the text before compression). */
+  leans?: readonly boolean[],
 ): ScoredSentence[] {
   const vectors = sentences.map((text, index) => countStems(stems?.[index] ?? contentStems(text)));
   const documentVector = new Map<string, number>();
@@ -116,7 +119,7 @@ export function scoreSentences(
       headline: titleStems.size > 0 ? overlap(vector, titleStems) / titleStems.size : 0,
       entities: Math.min(1, entityCount(text) / Math.max(4, words / 3)),
       opensWithQuote: QUOTE_START.test(text),
-      dangling: index > 0 && DANGLING_START.test(text),
+      dangling: index > 0 && (leans?.[index] ?? DANGLING_START.test(text)),
     };
     const sentence = { index, text, words, vector, norm: sentenceNorm, features, score: 0 };
     sentence.score = weightedScore(sentence, weights);

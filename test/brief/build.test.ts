@@ -153,6 +153,40 @@ describe("the brief's first sentence carries the story on its own", () => {
     expect(summarize(body, title, { maxSentences: 1 })[0]).not.toMatch(/^He\b/);
   });
 
+  it("never opens with a sentence that leans on one before it, in English, Ukrainian or Russian, even after \"But\" is dropped", () => {
+    const cases: Array<[string, string]> = [
+      [
+        [
+          "The port reopened on Monday after a week of repairs.",
+          "But the strike that closed the port in March cost the city 40 million in lost trade and 300 jobs at the port, the port authority said.",
+          "This port strike was the longest strike at the city port since 1989, port workers said.",
+        ].join(" "),
+        "Port strike cost city 40 million",
+      ],
+      [
+        [
+          "Порт відкрився в понеділок після тижня ремонту.",
+          "Однак страйк у порту в березні коштував місту 40 мільйонів і 300 робочих місць у порту, заявили в адміністрації порту.",
+          "Він став найдовшим страйком у порту міста з 1989 року.",
+        ].join(" "),
+        "Страйк у порту коштував місту 40 мільйонів",
+      ],
+      [
+        [
+          "Порт открылся в понедельник после недели ремонта.",
+          "Однако забастовка в порту в марте стоила городу 40 миллионов и 300 рабочих мест в порту, заявили в администрации порта.",
+          "Это была самая долгая забастовка в порту города с 1989 года.",
+        ].join(" "),
+        "Забастовка в порту стоила городу 40 миллионов",
+      ],
+    ];
+    for (const [body, title] of cases) {
+      const sentences = summarize(body, title);
+      expect(sentences[0], title).toBe(body.split(/(?<=\.) /)[0]);
+      expect(summarize(body, title, { maxSentences: 1 })[0], title).toBe(body.split(/(?<=\.) /)[0]);
+    }
+  });
+
   it("is what a one-sentence brief of the same article says", () => {
     for (const [body, title] of [
       [SEED_BODY, "China Considering Joining Ukraine Peacekeeping Mission"],
