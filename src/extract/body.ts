@@ -41,7 +41,7 @@ export function extractBody(root: HTMLElement, stats: StatsMap, title: string, l
     domText = joinBlocks(filterBlocks(blocks, title, rules));
   }
 
-  const declared = declaredBody(ld);
+  const declared = rules.jsonLdFallback ? declaredBody(ld) : undefined;
   const wordsNeeded = declared ? wordCount(declared) * 0.6 : 0;
   if (declared && wordCount(domText, wordsNeeded) < wordsNeeded) {
     return { text: declared, containers: [], source: "json-ld" };
@@ -103,8 +103,8 @@ function shouldPrune(el: HTMLElement, stats: StatsMap, containerChars: number, r
     if (rules.teasers && !holdsStory && isTeaserList(el, stats)) return true;
     // Link lists and cards; a list of linked headlines each followed by a sentence of its own is prose.
     const ownText = s.chars - s.linkChars;
-    if (density > 0.5 && !holdsStory && (ownText < 200 || density > 0.7)) return true;
-    if (density > 0.33 && ownText < 100 && !(hints && POSITIVE_HINT.test(hints))) return true;
+    if (rules.linkDensityPruning && density > 0.5 && !holdsStory && (ownText < 200 || density > 0.7)) return true;
+    if (rules.linkDensityPruning && density > 0.33 && ownText < 100 && !(hints && POSITIVE_HINT.test(hints))) return true;
   }
   return false;
 }
@@ -134,7 +134,7 @@ function filterBlocks(blocks: TextBlock[], title: string, rules: ExtractRules): 
     const text = block.text;
     if (isBoilerplateText(text, rules)) return false;
     if (titleKey.length > 0 && text.length < title.length * 1.5 + 10 && isHeadlineRepeat(compareKey(text), titleKey, rules)) return false;
-    if (text.length < 120 && (BYLINE_LINE.test(text) || DATE_LINE.test(text))) return false;
+    if (rules.bylineDatePatterns && text.length < 120 && (BYLINE_LINE.test(text) || DATE_LINE.test(text))) return false;
     // Furniture lines sit at the story's edges; mid-story, such a line is quoted matter (a tweet's signature).
     const atEdge = index < 3 || index >= blocks.length - 2;
     if (rules.metadataLines && atEdge && isDatedMetadataLine(text)) return false;

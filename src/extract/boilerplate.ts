@@ -147,9 +147,9 @@ function isToolLabel(text: string): boolean {
   return words.every((word) => TOOL_WORDS.has(word) || word.length === 1);
 }
 
-export function isBoilerplateText(text: string, rules: { textBoilerplate: boolean } = { textBoilerplate: true }): boolean {
+export function isBoilerplateText(text: string, rules: { textBoilerplate: boolean; stockPhrases: boolean } = { textBoilerplate: true, stockPhrases: true }): boolean {
   if (text.length > 400) return false;
-  if (BOILERPLATE_BLOCK.test(text) || BOILERPLATE_PREFIX.test(text)) return true;
+  if (rules.stockPhrases && (BOILERPLATE_BLOCK.test(text) || BOILERPLATE_PREFIX.test(text))) return true;
   if (!rules.textBoilerplate) return false;
   return isToolLabel(text) || (text.length < 300 && LEGAL_LINE.test(text));
 }

@@ -31,6 +31,16 @@ export interface ExtractRules {
   bioAndAbout: boolean;
   /** body.ts: a block whose only negative class words also name content ("more", "widget", "caption") is pruned only when it is not prose. */
   ambiguousHintsNeedEvidence: boolean;
+  /** score.ts: an `itemprop=articleBody` block holding prose is the container outright. */
+  declaredArticleBody: boolean;
+  /** body.ts: the JSON-LD articleBody replaces markup that holds much less than it. */
+  jsonLdFallback: boolean;
+  /** body.ts: blocks of mostly link text (link lists, cards) are pruned inside the container. */
+  linkDensityPruning: boolean;
+  /** body.ts: the "By …" byline and single-date line patterns. */
+  bylineDatePatterns: boolean;
+  /** boilerplate.ts: whole-block stock phrases ("Advertisement", "Read more…", "Share this"). */
+  stockPhrases: boolean;
   /** teasers.ts: link-led teaser items and lists never win, never join as siblings, and are pruned in the container. */
   teasers: boolean;
 }
@@ -49,6 +59,11 @@ export const ALL_RULES: Readonly<ExtractRules> = {
   metadataLines: true,
   bioAndAbout: true,
   ambiguousHintsNeedEvidence: true,
+  declaredArticleBody: true,
+  jsonLdFallback: true,
+  linkDensityPruning: true,
+  bylineDatePatterns: true,
+  stockPhrases: true,
   teasers: true,
 };
 

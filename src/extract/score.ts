@@ -90,7 +90,7 @@ export function chooseContent(root: HTMLElement, stats: StatsMap, rules: Extract
     }
   }
 
-  const declared = pickDeclaredBody(articleBodies, stats);
+  const declared = rules.declaredArticleBody ? pickDeclaredBody(articleBodies, stats) : undefined;
   if (declared) return { nodes: [declared], top: declared, score: Infinity };
 
   const finalScore = (el: HTMLElement): number => {
