@@ -31,8 +31,6 @@ export interface ExtractRules {
   bioAndAbout: boolean;
   /** body.ts: a block whose only negative class words also name content ("more", "widget", "caption") is pruned only when it is not prose. */
   ambiguousHintsNeedEvidence: boolean;
-  /** score.ts: an `itemprop=articleBody` block holding prose is the container outright. */
-  declaredArticleBody: boolean;
   /** body.ts: the JSON-LD articleBody replaces markup that holds much less than it. */
   jsonLdFallback: boolean;
   /** body.ts: blocks of mostly link text (link lists, cards) are pruned inside the container. */
@@ -59,7 +57,6 @@ export const ALL_RULES: Readonly<ExtractRules> = {
   metadataLines: true,
   bioAndAbout: true,
   ambiguousHintsNeedEvidence: true,
-  declaredArticleBody: true,
   jsonLdFallback: true,
   linkDensityPruning: true,
   bylineDatePatterns: true,

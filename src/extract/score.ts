@@ -3,10 +3,12 @@
  * (more for length and commas), each candidate is weighted by class/id hints and
  * discounted by its link density, and the best one plus its story-like siblings
  * is the article. The idea is Readability's; the numbers come from the stats pass
- * and the hints in boilerplate.ts, and `itemprop=articleBody` wins outright when
- * it holds real text.
+ * and the hints in boilerplate.ts. (An `itemprop=articleBody` shortcut was dropped:
+ * the ablation showed it changed no page, dev or fixture.) Reader comments score
+ * nothing, listings and teasers never win, and a class name adds at most what the
+ * block's text earned.
  */
-import { BLOCK_TAGS, attr, isElement, isText, tagOf } from "./dom.ts";
+import { BLOCK_TAGS, isElement, isText, tagOf } from "./dom.ts";
 import type { HTMLElement } from "./dom.ts";
 import { STRONG_POSITIVE_HINT, classWeight, hintString, isCommentBlock } from "./boilerplate.ts";
 import { EMPTY_STATS, linkDensity } from "./stats.ts";
@@ -35,14 +37,12 @@ export function chooseContent(root: HTMLElement, stats: StatsMap, rules: Extract
   // The text each candidate gathered from its paragraphs; tag and class weights are added at the end.
   const initScore = (el: HTMLElement): number => scores.get(el) ?? 0;
 
-  const articleBodies: HTMLElement[] = [];
   const stack: HTMLElement[] = [root];
   while (stack.length > 0) {
     const el = stack.pop() as HTMLElement;
     const tag = tagOf(el);
     const s = stats.get(el) ?? EMPTY_STATS;
     if (s.chars === 0) continue;
-    if (tag !== "" && attr(el, "itemprop")?.toLowerCase().includes("articlebody")) articleBodies.push(el);
     // Reader comments are prose, but never the story: their paragraphs score nothing, and nothing in them is a candidate.
     if (rules.commentsNeverScore && tag !== "" && isCommentBlock(el)) continue;
 
@@ -90,8 +90,6 @@ export function chooseContent(root: HTMLElement, stats: StatsMap, rules: Extract
     }
   }
 
-  const declared = rules.declaredArticleBody ? pickDeclaredBody(articleBodies, stats) : undefined;
-  if (declared) return { nodes: [declared], top: declared, score: Infinity };
 
   const finalScore = (el: HTMLElement): number => {
     const content = scores.get(el);
@@ -191,20 +189,6 @@ function tagWeight(el: HTMLElement): number {
   else if (/^h[1-6]$/.test(tag) || tag === "th") score -= 5;
   if (tag === "article") score += 10;
   return score;
-}
-
-/** A declared `itemprop=articleBody` block, when it holds prose rather than a teaser. */
-function pickDeclaredBody(candidates: HTMLElement[], stats: StatsMap): HTMLElement | undefined {
-  let best: HTMLElement | undefined;
-  let bestChars = 0;
-  for (const el of candidates) {
-    const s = stats.get(el) ?? EMPTY_STATS;
-    if (s.chars > bestChars && linkDensity(s) < 0.5) {
-      best = el;
-      bestChars = s.chars;
-    }
-  }
-  return best && bestChars >= 400 ? best : undefined;
 }
 
 /**
