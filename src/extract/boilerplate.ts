@@ -42,8 +42,12 @@ export const COMMENT_HINT = wordPattern(
 /** State flags that blog engines put on the story's own wrappers ("comments-open", "has-comments"). */
 const COMMENT_STATE = / (?:comments?|discussion|replies) (?:open|closed|enabled|disabled|allowed|on|off|count|link|number)(?= )| (?:has|no|with|show|leave|add|post) (?:a )?(?:comments?|reply|replies)(?= )/g;
 
+const COMMENT_WORD_IN_ATTRIBUTES = /comment|repl|respond|discussion|disqus|talkback|feedback|reaction|guestbook/i;
+
 /** A block of reader comments (or one comment), by its class or id words. */
 export function isCommentBlock(el: HTMLElement): boolean {
+  // Asked of every element with text: most have no attribute with any of these words.
+  if (!el.rawAttrs || !COMMENT_WORD_IN_ATTRIBUTES.test(el.rawAttrs)) return false;
   const hints = hintString(el);
   if (!hints || !COMMENT_HINT.test(hints)) return false;
   const tag = el.rawTagName?.toLowerCase();
