@@ -3,7 +3,7 @@
  * Measures buildBrief (segment, clean, score, select) and buildBrief + renderBrief.
  *   npm run bench:brief [-- path/to/dev.jsonl] [--rounds N]
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { buildBrief, renderBrief } from "../src/brief/index.ts";
 import type { Article } from "../src/extract/article.ts";
@@ -22,6 +22,10 @@ interface Row {
   text: string;
 }
 
+if (!existsSync(path)) {
+  console.error(`no dev file at ${path}: the summaries eval set is expected in ../shared/eval/summaries beside the repository (or pass a path)`);
+  process.exit(2);
+}
 const rows = readFileSync(path, "utf8")
   .split("\n")
   .filter((line) => line.trim())
@@ -55,3 +59,27 @@ measure("buildBrief", (article) => buildBrief(article, { tags: ["News"] }));
 measure("buildBrief + renderBrief", (article) =>
   renderBrief(buildBrief(article, { tags: ["News"] }), { t, now, locale: "en", as: "message" }),
 );
+
+/**
+ * Large articles (issue 15): a page of repeated text, 1 to 30 MB, generated here. The brief reads a
+ * bounded head of the body (MAX_BRIEF_INPUT_CHARS), so its time and memory must stay flat as the
+ * article grows; the figures below show it.
+ */
+const paragraph =
+  "The council met on Tuesday evening, and after a long debate it voted to keep the library open on Sundays for another year. " +
+  "Residents who had campaigned for months said they were relieved. ";
+console.log(`\nlarge articles (repeated text, one brief each; heap growth while briefing)`);
+for (const megabytes of [1, 10, 30]) {
+  // Through a Buffer so the body is one flat string, as a page read from the network is (repeat() builds a rope).
+  const body = Buffer.from(`${paragraph.repeat(6)}\n\n`.repeat(Math.ceil((megabytes * 1024 * 1024) / (paragraph.length * 6 + 2)))).toString();
+  const article: Article = { url: "https://example.com/big", title: "Library stays open", authors: [], tags: [], links: [], articleBody: body };
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const start = process.hrtime.bigint();
+  const brief = buildBrief(article, { tags: ["News"] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const heapGrowth = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+  console.log(
+    `${String(megabytes).padStart(3)} MB article  ${ms.toFixed(1).padStart(7)} ms  heap +${heapGrowth.toFixed(1)} MB  ${brief.sentences.length} sentences`,
+  );
+}

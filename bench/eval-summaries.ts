@@ -9,7 +9,7 @@
  *   npm run eval:summaries [-- path/to/dev.jsonl]
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,6 +20,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const evalDir = resolve(root, "..", "shared", "eval", "summaries");
 const devPath = process.argv.slice(2).find((arg) => !arg.startsWith("--")) ?? join(evalDir, "dev.jsonl");
 const scorer = join(evalDir, "score.mjs");
+if (!existsSync(devPath) || !existsSync(scorer)) {
+  console.error(`no dev file or scorer at ${evalDir}: the summaries eval set is expected in ../shared/eval/summaries beside the repository`);
+  process.exit(2);
+}
 const out = mkdtempSync(join(tmpdir(), "newsbrief-eval-summaries-"));
 
 interface Rouge {

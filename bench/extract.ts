@@ -9,13 +9,15 @@
  * everything the extractor allocated, garbage not yet collected included.
  *
  *   npm run bench:extract [-- --rounds 5] [-- --dir /path/to/html]
+ * (default --dir: ../shared/eval/extraction/html, relative to the repository root)
  *
  * Of the RSS at start, ~40 MB is node itself and ~35 MB tsx (its module loader
  * runs in a thread of its own); `node --import tsx` measures the same as the
  * `tsx` command, whose work runs in a child process that is the one measured.
  */
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { extractArticle } from "../src/extract/index.ts";
 
@@ -24,7 +26,13 @@ const option = (name: string, fallback: string): string => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? (args[i + 1] as string) : fallback;
 };
-const dir = option("--dir", "/work/shared/eval/extraction/html");
+// The eval pages live beside the repository (../shared, relative to its root), not in it.
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dir = option("--dir", join(repoRoot, "..", "shared", "eval", "extraction", "html"));
+if (!existsSync(dir)) {
+  console.error(`no pages at ${dir}: the extraction eval set is expected in ../shared/eval/extraction/html beside the repository (or pass --dir)`);
+  process.exit(2);
+}
 const rounds = Number(option("--rounds", "5"));
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 const maxRss = (): number => process.resourceUsage().maxRSS * 1024;

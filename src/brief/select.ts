@@ -13,8 +13,6 @@ export interface SelectionOptions {
   redundancy: number;
   /** Once this many words are chosen (and minSentences reached), stop: a brief is better short. */
   targetWords: number;
-  /** A sentence this similar to a chosen one is a repeat and never chosen. */
-  duplicateSimilarity: number;
 }
 
 export const DEFAULT_SELECTION: SelectionOptions = {
@@ -23,7 +21,6 @@ export const DEFAULT_SELECTION: SelectionOptions = {
   maxSentences: 4,
   redundancy: 0.5,
   targetWords: 62,
-  duplicateSimilarity: 0.6,
 };
 
 export function selectSentences(scored: readonly ScoredSentence[], options: SelectionOptions): ScoredSentence[] {
@@ -39,7 +36,6 @@ export function selectSentences(scored: readonly ScoredSentence[], options: Sele
       if (usedWords + candidate.words > options.maxWords) continue;
       let maxSimilarity = 0;
       for (const picked of chosen) maxSimilarity = Math.max(maxSimilarity, similarity(candidate, picked));
-      if (maxSimilarity >= options.duplicateSimilarity) continue;
       const value = candidate.score - options.redundancy * maxSimilarity;
       if (value > bestValue) {
         bestValue = value;

@@ -21,7 +21,14 @@ const NON_TERMINAL_ABBREVIATIONS = new Set([
   // Ukrainian: place, address, titles and references
   "м", "с", "смт", "вул", "просп", "пров", "пл", "бульв", "обл", "ім", "проф", "акад", "ген", "див",
   "напр", "пор", "ст", "гл", "п", "рис", "табл", "ч", "кв", "буд", "тов", "пан", "пані", "о",
+  // Russian: place, address, titles and references
+  "г", "им", "ул", "пр", "пер", "д", "корп", "кв", "р-н", "пос", "дер", "акад", "доц", "тов", "гр", "см", "стр", "гг",
+  // The first letter of "т. е." / "т. д." / "т. п." / "т. ч." (Ukrainian and Russian "i.e.", "etc."): never an end
+  "т",
 ]);
+
+/** The second letter of "т. е.", "т. д.", "т. п.", "т. ч.", "т. ін.": after "т.", these do not end a sentence either. */
+const AFTER_T = new Set(["е", "д", "п", "ч", "ін", "к"]);
 
 /** Abbreviations that may end a sentence: break after them only when a capital follows. */
 const MAY_END_SENTENCE = new Set(["etc", "inc", "ltd", "co", "corp", "plc", "llc", "тощо", "р", "рр", "тис", "млн", "млрд", "грн", "коп"]);
@@ -110,9 +117,12 @@ function isBoundary(block: string, punctStart: number, punct: string, end: numbe
 
   // Initials: "B. King", "John F. Kennedy", "В. Зеленський".
   if (/^\p{Lu}$/u.test(before)) return false;
+  // "т. е." / "т. д." written with a space: the second letter, after "т.", is part of the abbreviation.
+  if (AFTER_T.has(lower) && /(?:^|\s)т\.\s*$/u.test(block.slice(0, punctStart - before.length))) return false;
   // Dotted abbreviations: "U.S", "U.N", "a.m", "B.B", "т.д", "т.п".
   if (/^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u.test(before)) {
-    if (/^(?:т\.д|т\.п|т\.ін|etc)$/u.test(lower)) return true;
+    if (/^(?:т\.[дпеч]|т\.ін)$/u.test(lower)) return false;
+    if (lower === "etc") return true;
     return starter;
   }
   if (NON_TERMINAL_ABBREVIATIONS.has(lower)) {

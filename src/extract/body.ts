@@ -8,13 +8,16 @@
  */
 import { attr, tagOf } from "./dom.ts";
 import type { HTMLElement } from "./dom.ts";
-import { NEGATIVE_HINT, NEVER_CONTENT_TAGS, POSITIVE_HINT, STRONG_POSITIVE_HINT, hintString, isBoilerplateText } from "./boilerplate.ts";
+import { AMBIGUOUS_HINT, NEGATIVE_HINT, NEVER_CONTENT_TAGS, POSITIVE_HINT, STRONG_POSITIVE_HINT, hintString, isBoilerplateText, isCommentBlock } from "./boilerplate.ts";
 import { chooseContent } from "./score.ts";
 import { EMPTY_STATS, linkDensity } from "./stats.ts";
 import type { StatsMap, TextStats } from "./stats.ts";
 import { joinBlocks, toBlocks } from "./text.ts";
 import type { TextBlock } from "./text.ts";
 import type { JsonLdArticle } from "./jsonld.ts";
+import { ALL_RULES, type ExtractRules } from "./rules.ts";
+import { isTeaserList } from "./teasers.ts";
+import { isBioOrAbout, isDatedMetadataLine } from "./meta-lines.ts";
 
 export interface BodyResult {
   text: string;
@@ -27,23 +30,18 @@ export interface BodyResult {
 /** Less text than this (outside links) is not an article. */
 const MIN_BODY_CHARS = 140;
 
-export function extractBody(root: HTMLElement, stats: StatsMap, title: string, ld: JsonLdArticle | undefined): BodyResult {
-  const choice = chooseContent(root, stats);
+export function extractBody(root: HTMLElement, stats: StatsMap, title: string, ld: JsonLdArticle | undefined, rules: ExtractRules = ALL_RULES): BodyResult {
+  const choice = chooseContent(root, stats, rules);
   let domText = "";
   let containers: HTMLElement[] = [];
-  let listing = false;
   if (choice) {
-    const topStats = stats.get(choice.top) ?? EMPTY_STATS;
-    listing = looksLikeListing(topStats);
-    if (!listing) {
-      containers = choice.nodes;
-      const total = containers.reduce((sum, el) => sum + (stats.get(el)?.chars ?? 0), 0);
-      const blocks = toBlocks(containers, (el) => shouldPrune(el, stats, total));
-      domText = joinBlocks(filterBlocks(blocks, title));
-    }
+    containers = choice.nodes;
+    const total = containers.reduce((sum, el) => sum + (stats.get(el)?.chars ?? 0), 0);
+    const blocks = toBlocks(containers, (el) => shouldPrune(el, stats, total, rules));
+    domText = joinBlocks(filterBlocks(blocks, title, rules));
   }
 
-  const declared = declaredBody(ld);
+  const declared = rules.jsonLdFallback ? declaredBody(ld) : undefined;
   const wordsNeeded = declared ? wordCount(declared) * 0.6 : 0;
   if (declared && wordCount(domText, wordsNeeded) < wordsNeeded) {
     return { text: declared, containers: [], source: "json-ld" };
@@ -53,19 +51,10 @@ export function extractBody(root: HTMLElement, stats: StatsMap, title: string, l
       text: "",
       containers: [],
       source: "none",
-      emptyReason: listing
-        ? "no article content found: the page is a list of links to other stories"
-        : "no article content found: the page has no block of prose",
+      emptyReason: "no article content found: the page has no block of prose (a list of links is not one)",
     };
   }
   return { text: domText, containers, source: "dom" };
-}
-
-/** A section front or index: as many links as paragraphs, short paragraphs, much link text. */
-function looksLikeListing(s: TextStats): boolean {
-  if (s.paragraphs < 4) return false;
-  const density = linkDensity(s);
-  return s.links >= s.paragraphs * 1.5 && s.chars / s.paragraphs < 260 && density > 0.3;
 }
 
 /** The JSON-LD body, when it is there and reads like a whole article rather than a teaser. */
@@ -88,12 +77,12 @@ function declaredBody(ld: JsonLdArticle | undefined): string | undefined {
 const HEADING_TAG = /^h[1-6]$/;
 
 /** Whether a subtree inside the story container is boilerplate. */
-function shouldPrune(el: HTMLElement, stats: StatsMap, containerChars: number): boolean {
+function shouldPrune(el: HTMLElement, stats: StatsMap, containerChars: number, rules: ExtractRules): boolean {
   const tag = tagOf(el);
   const s = stats.get(el) ?? EMPTY_STATS;
   if (s.chars === 0) return tag !== "img";
-  // A wrapper holding most of the story is kept whatever its name says.
-  const holdsStory = s.chars >= containerChars * 0.4 && s.chars > 400;
+  // A wrapper holding most of the story is kept whatever its name says; a block of reader comments is not one.
+  const holdsStory = s.chars >= containerChars * 0.4 && s.chars > 400 && !(rules.commentsNeverScore && isCommentBlock(el));
 
   if (tag === "h1") return true;
   if (NEVER_CONTENT_TAGS.has(tag)) return !holdsStory;
@@ -102,36 +91,65 @@ function shouldPrune(el: HTMLElement, stats: StatsMap, containerChars: number): 
   if (attr(el, "role") === "navigation" || attr(el, "role") === "complementary") return !holdsStory;
 
   const hints = hintString(el);
-  if (hints && NEGATIVE_HINT.test(hints) && !holdsStory) {
+  if (hints && NEGATIVE_HINT.test(hints) && !holdsStory && !(rules.ambiguousHintsNeedEvidence && onlyAmbiguousAgainstProse(hints, s))) {
     // "article-content-footer" has both kinds of words; trust the negative one unless the positive is strong.
-    if (!STRONG_POSITIVE_HINT.test(hints) || /(?:related|share|social|newsletter|promo|ad-?slot|advert)/i.test(hints)) return true;
+    if (!STRONG_POSITIVE_HINT.test(hints) || /(?:related|share|social|newsletter|promo|ad ?slot|advert)/.test(hints)) return true;
   }
 
   const density = linkDensity(s);
   if (tag === "p" || HEADING_TAG.test(tag)) return false;
   if (tag === "ul" || tag === "ol" || tag === "dl" || tag === "table" || tag === "div" || tag === "section" || tag === "li") {
+    // "More stories": linked headlines, each with a teaser line (prose by the numbers below, not by its shape).
+    if (rules.teasers && !holdsStory && isTeaserList(el, stats)) return true;
     // Link lists and cards; a list of linked headlines each followed by a sentence of its own is prose.
     const ownText = s.chars - s.linkChars;
-    if (density > 0.5 && !holdsStory && (ownText < 200 || density > 0.7)) return true;
-    if (density > 0.33 && ownText < 100 && !(hints && POSITIVE_HINT.test(hints))) return true;
+    if (rules.linkDensityPruning && density > 0.5 && !holdsStory && (ownText < 200 || density > 0.7)) return true;
+    if (rules.linkDensityPruning && density > 0.33 && ownText < 100 && !(hints && POSITIVE_HINT.test(hints))) return true;
   }
   return false;
 }
+
+/**
+ * "entry-more", "widget", "caption": words that name boilerplate on most sites and the
+ * story's own text on some. When they are the only negative words, the class alone
+ * prunes nothing that reads as prose, or that a story-like word names too.
+ */
+function onlyAmbiguousAgainstProse(hints: string, s: TextStats): boolean {
+  const unambiguous = ` ${hints} `.replace(AMBIGUOUS_WORDS, " ");
+  if (NEGATIVE_HINT.test(unambiguous.trim())) return false;
+  if (POSITIVE_HINT.test(hints)) return true;
+  const ownText = s.chars - s.linkChars;
+  return s.paragraphs >= 2 && ownText >= 200 && linkDensity(s) < 0.25;
+}
+const AMBIGUOUS_WORDS = new RegExp(AMBIGUOUS_HINT.source.replace("(?:^| )", " ").replace("(?= |$)", "(?= )"), "g");
 
 const BYLINE_LINE = /^(?:by|written by|von|por|par|di|reporting by|compiled by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*(?:\s*[,|•·–—-]\s*.{0,60})?$/u;
 const DATE_LINE =
   /^(?:(?:published|updated|posted|last updated|first published)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?:\s*(?:at\s*)?\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[a-z]{0,4})?\.?$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2}:\d{2})?$|^\d{4}-\d{2}-\d{2}(?:[ t]\d{2}:\d{2}.*)?$|^\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[a-z]{2,4})?$/i;
 
-/** Drops stock phrases, the repeated headline and byline/date lines. */
-function filterBlocks(blocks: TextBlock[], title: string): TextBlock[] {
+/** Drops stock phrases, the repeated headline, byline/date lines, and a bio or "about us" box at the end. */
+function filterBlocks(blocks: TextBlock[], title: string, rules: ExtractRules): TextBlock[] {
   const titleKey = compareKey(title);
-  return blocks.filter((block) => {
+  const kept = blocks.filter((block, index) => {
     const text = block.text;
-    if (isBoilerplateText(text)) return false;
-    if (titleKey.length > 0 && text.length < title.length * 1.5 + 10 && compareKey(text) === titleKey) return false;
-    if (text.length < 120 && (BYLINE_LINE.test(text) || DATE_LINE.test(text))) return false;
+    if (isBoilerplateText(text, rules)) return false;
+    if (titleKey.length > 0 && text.length < title.length * 1.5 + 10 && isHeadlineRepeat(compareKey(text), titleKey, rules)) return false;
+    if (rules.bylineDatePatterns && text.length < 120 && (BYLINE_LINE.test(text) || DATE_LINE.test(text))) return false;
+    // Furniture lines sit at the story's edges; mid-story, such a line is quoted matter (a tweet's signature).
+    const atEdge = index < 3 || index >= blocks.length - 2;
+    if (rules.metadataLines && atEdge && isDatedMetadataLine(text)) return false;
     return true;
   });
+  // A bio or an "about" box closes a story; the same words earlier are the story's own.
+  if (rules.bioAndAbout) while (kept.length > 1 && isBioOrAbout((kept[kept.length - 1] as TextBlock).text)) kept.pop();
+  return kept;
+}
+
+/** The headline again: the same words, or the same words with a short tag ("(video)", "- updated"). */
+function isHeadlineRepeat(key: string, titleKey: string, rules: ExtractRules): boolean {
+  if (key === titleKey) return true;
+  if (!rules.metadataLines || key.length < 12) return false;
+  return (key.startsWith(titleKey) && key.length - titleKey.length <= 16) || (titleKey.startsWith(key) && key.length >= titleKey.length * 0.8);
 }
 
 function compareKey(text: string): string {

@@ -103,7 +103,8 @@ function collectHeadElement(el: HTMLElement, tag: string, head: PageHead): void 
     if (content === undefined) return;
     for (const keyAttr of ["property", "name", "itemprop"]) {
       const key = attr(el, keyAttr);
-      if (key) push(head.meta, key.trim().toLowerCase(), content.trim());
+      // itemprop may name several properties at once ("datePublished dateCreated").
+      if (key) for (const token of key.trim().toLowerCase().split(/\s+/)) if (token) push(head.meta, token, content.trim());
     }
   } else if (tag === "link") {
     const rel = attr(el, "rel");

@@ -22,6 +22,9 @@ export function toIsoDate(input: string | number | undefined | null): string | u
   const text = input.trim();
   if (!text) return undefined;
   if (/^\d{10}(?:\d{3})?$/.test(text)) return fromEpoch(Number(text));
+  // "20191119": a compact day, when it is one.
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (compact) return day(Number(compact[1]), Number(compact[2]), Number(compact[3]));
 
   const iso = ISO_LIKE.exec(text);
   if (iso) return fromIsoParts(iso);

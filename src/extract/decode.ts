@@ -5,6 +5,7 @@
  * in the first bytes, else UTF-8. Old Ukrainian and Russian sites still serve
  * windows-1251 and koi8-u; iconv-lite knows those.
  */
+import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 
 export interface DecodedPage {
@@ -12,7 +13,7 @@ export interface DecodedPage {
   /** The charset actually used, lower-case (e.g. "utf-8", "windows-1251"). */
   charset: string;
   /** Where the charset came from. */
-  source: "bom" | "content-type" | "xml-declaration" | "meta" | "default";
+  source: "bom" | "content-type" | "xml-declaration" | "meta" | "default" | "utf-8-over-meta";
 }
 
 /** How far into the page a `<meta charset>` is looked for (the HTML spec says 1024; pages are sloppier). */
@@ -36,7 +37,7 @@ export interface MarkupRewrite {
  * string (UTF-16 in memory: twice its bytes once a single non-ASCII character
  * is in it).
  */
-export function decodePage(bytes: Uint8Array, contentType?: string, rewrite?: MarkupRewrite): DecodedPage {
+export function decodePage(bytes: Uint8Array, contentType?: string, rewrite?: MarkupRewrite, trustUtf8OverMeta = true): DecodedPage {
   const bom = sniffBom(bytes);
   if (bom) return { html: decodeRewritten(bytes.subarray(bom.length), bom.charset, rewrite), charset: bom.charset, source: "bom" };
 
@@ -47,6 +48,9 @@ export function decodePage(bytes: Uint8Array, contentType?: string, rewrite?: Ma
   if (fromXml) return { html: decodeRewritten(bytes, fromXml, rewrite), charset: fromXml, source: "xml-declaration" };
 
   const fromMeta = charsetFromMeta(bytes);
+  if (fromMeta && trustUtf8OverMeta && SINGLE_BYTE.test(fromMeta) && looksLikeUtf8(bytes)) {
+    return { html: decodeRewritten(bytes, "utf-8", rewrite), charset: "utf-8", source: "utf-8-over-meta" };
+  }
   if (fromMeta) return { html: decodeRewritten(bytes, fromMeta, rewrite), charset: fromMeta, source: "meta" };
 
   return { html: decodeRewritten(bytes, "utf-8", rewrite), charset: "utf-8", source: "default" };
@@ -67,6 +71,38 @@ function decodeRewritten(bytes: Uint8Array, charset: string, rewrite: MarkupRewr
   if (!rewrite) return decodeWith(bytes, charset);
   if (!ASCII_COMPATIBLE.test(charset)) return rewrite.text(decodeWith(bytes, charset));
   return decodeWith(rewrite.bytes(bytes), charset);
+}
+
+/** Charsets of one byte per character, in which any byte sequence is "valid". */
+const SINGLE_BYTE = /^(?:windows-125\d|iso-8859-\d{1,2}|koi8-[a-z]{1,2}|cp125\d|cp866|ibm866|macintosh|x-mac-cyrillic)$/;
+
+/**
+ * Whether the bytes are UTF-8 with at least one multi-byte character. A `<meta>`
+ * that names a single-byte charset is often left over from a template while the
+ * page is served in UTF-8 (the header, which would settle it, says nothing). Text
+ * really written in a single-byte charset is practically never valid UTF-8 once it
+ * holds a few non-ASCII letters (a lead byte must be followed by exactly the right
+ * number of continuation bytes), so valid UTF-8 is the likelier truth.
+ */
+function looksLikeUtf8(bytes: Uint8Array): boolean {
+  let i = 0;
+  while (i < bytes.length && (bytes[i] as number) < 0x80) i++;
+  if (i === bytes.length) return false; // plain ASCII reads the same either way
+  return isUtf8(bytes.subarray(0, completeLength(bytes)));
+}
+
+/** The length without a multi-byte character cut off at the end (a page cut at a size limit). */
+function completeLength(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const byte = bytes[n - back] as number;
+    if (byte < 0x80) return n;
+    if (byte >= 0xc0) {
+      const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return needed > back ? n - back : n;
+    }
+  }
+  return n;
 }
 
 function sniffBom(bytes: Uint8Array): { charset: string; length: number } | undefined {

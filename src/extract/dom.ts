@@ -5,6 +5,7 @@
  */
 import { HTMLElement, NodeType, TextNode, parse } from "node-html-parser";
 import type { Node } from "node-html-parser";
+import { repairMarkup } from "./repair.ts";
 
 export { HTMLElement, TextNode };
 export type { Node };
@@ -16,9 +17,9 @@ export type { Node };
  */
 const RAW_TEXT_ELEMENTS = { script: true, pre: true, style: false, noscript: false, textarea: false };
 
-/** Parses markup that strip.ts has already been through. */
-export function parseStripped(html: string): HTMLElement {
-  return parse(html, { comment: false, blockTextElements: RAW_TEXT_ELEMENTS });
+/** Parses markup that strip.ts has already been through, after the repairs of repair.ts. */
+export function parseStripped(html: string, repair = true): HTMLElement {
+  return parse(repair ? repairMarkup(html) : html, { comment: false, blockTextElements: RAW_TEXT_ELEMENTS });
 }
 
 // Copied into constants: these two run on every node in every walk.

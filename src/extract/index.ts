@@ -13,6 +13,8 @@ import { readJsonLd } from "./jsonld.ts";
 import { extractBody } from "./body.ts";
 import { extractRelatedLinks } from "./related.ts";
 import { computeStats } from "./stats.ts";
+import { configureHints } from "./boilerplate.ts";
+import { withRules, type ExtractRules } from "./rules.ts";
 
 export type { Article, ExtractResult, RelatedLink, RelatedLinkKind } from "./article.ts";
 
@@ -23,6 +25,8 @@ export interface ExtractOptions {
   contentType?: string;
   /** Input beyond this many bytes (or characters, for a string) is cut before parsing. Default 5 MB. */
   maxBytes?: number;
+  /** Internal: rules switched off, for bench/extract-ablation.ts only. */
+  rules?: Partial<ExtractRules>;
 }
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -32,6 +36,8 @@ const NEVER_TEXT_CUT = { text: stripNeverText, bytes: stripNeverTextBytes };
 export function extractArticle(input: Uint8Array | string, options: ExtractOptions = {}): ExtractResult {
   const maxBytes = options.maxBytes !== undefined && options.maxBytes > 0 ? options.maxBytes : DEFAULT_MAX_BYTES;
   let truncated = false;
+  const rules = withRules(options.rules);
+  configureHints(rules);
   try {
     // Scripts, styles and comments are cut before parsing (strip.ts), from the bytes where the charset allows.
     let html: string;
@@ -40,9 +46,9 @@ export function extractArticle(input: Uint8Array | string, options: ExtractOptio
       html = stripNeverText(truncated ? input.slice(0, maxBytes) : input);
     } else {
       truncated = input.length > maxBytes;
-      html = decodePage(truncated ? input.subarray(0, maxBytes) : input, options.contentType, NEVER_TEXT_CUT).html;
+      html = decodePage(truncated ? input.subarray(0, maxBytes) : input, options.contentType, NEVER_TEXT_CUT, rules.utf8OverDeclaredSingleByte).html;
     }
-    return extractFromHtml(html, options.url, truncated);
+    return extractFromHtml(html, options.url, truncated, rules);
   } catch (error) {
     // Never reached on any page we know of; the promise to callers is that one bad page cannot stop a batch.
     return {
@@ -53,14 +59,14 @@ export function extractArticle(input: Uint8Array | string, options: ExtractOptio
   }
 }
 
-function extractFromHtml(strippedHtml: string, url: string | undefined, truncated: boolean): ExtractResult {
-  const root = parseStripped(strippedHtml);
+function extractFromHtml(strippedHtml: string, url: string | undefined, truncated: boolean, rules: ExtractRules): ExtractResult {
+  const root = parseStripped(strippedHtml, rules.repairMarkup);
   const head = cleanPage(root);
   const elements = listElements(root);
   const stats = computeStats(elements);
   const ld = readJsonLd(head.jsonLd);
   const metadata = readMetadata(elements, stats, head, ld, url);
-  const body = extractBody(root, stats, metadata.title, ld);
+  const body = extractBody(root, stats, metadata.title, ld, rules);
   const links = extractRelatedLinks(elements, stats, body.containers, metadata.url || url || "");
   const article: Article = { ...dropUndefined(metadata), articleBody: body.text, links };
   const result: ExtractResult = { article, truncated };

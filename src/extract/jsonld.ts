@@ -33,6 +33,9 @@ const ARTICLE_TYPES = new Set([
   "socialmediaposting", "report", "techarticle", "scholarlyarticle", "satiricalarticle", "posting",
 ]);
 
+/** Objects that describe something other than the page: the site, its owner, its navigation, people. */
+const NOT_THE_PAGE = new Set(["website", "organization", "newsmediaorganization", "person", "breadcrumblist", "searchaction", "imageobject", "videoobject", "sitenavigationelement", "listitem"]);
+
 export function readJsonLd(scripts: string[]): JsonLdArticle | undefined {
   const objects: JsonObject[] = [];
   for (const script of scripts) {
@@ -41,10 +44,13 @@ export function readJsonLd(scripts: string[]): JsonLdArticle | undefined {
   }
   const articles = objects.filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t)));
   // The richest article object: the one with a body, else a headline.
+  // Without an article object, the page's own entity (a ClaimReview, a WebPage) still dates and names the page.
+  const pageEntity = objects.find((o) => !typesOf(o).some((t) => NOT_THE_PAGE.has(t)) && (typeof o["datePublished"] === "string" || typeof o["headline"] === "string"));
   const chosen =
     articles.find((o) => typeof o["articleBody"] === "string") ??
     articles.find((o) => typeof o["headline"] === "string") ??
-    articles[0];
+    articles[0] ??
+    pageEntity;
   if (!chosen) return undefined;
   return toArticle(chosen);
 }

@@ -5,12 +5,13 @@
  * (the `<h1>`, the byline, `<time>` elements). Reads only the cleaned tree, so
  * hidden text cannot end up here.
  */
-import { attr, classOf, forEachElement, plainText, tagOf } from "./dom.ts";
+import { attr, classOf, forEachElement, isElement, plainText, tagOf } from "./dom.ts";
 import type { Article } from "./article.ts";
 import type { HTMLElement } from "./dom.ts";
 import type { PageHead } from "./clean.ts";
 import { toIsoDate } from "./dates.ts";
 import type { JsonLdArticle } from "./jsonld.ts";
+import { hintString } from "./boilerplate.ts";
 import { descendantCount } from "./stats.ts";
 import type { StatsMap } from "./stats.ts";
 import { resolveUrl } from "./urls.ts";
@@ -43,7 +44,8 @@ export function readMetadata(elements: HTMLElement[], stats: StatsMap, head: Pag
   const canonical = head.links.get("canonical")?.[0] ?? meta("og:url") ?? ld?.url;
   const url = resolveUrl(canonical, base) ?? resolveUrl(base, undefined) ?? "";
 
-  const siteName = meta("og:site_name", "application-name", "twitter:site")?.replace(/^@/, "") ?? ld?.publisher;
+  // A Twitter handle ("@Wday_") is not a name: without a declared one, readers see the host.
+  const siteName = siteNameOf(meta("og:site_name", "application-name") ?? ld?.publisher);
   const title = chooseTitle(visible.h1s, ld?.headline, meta("og:title", "twitter:title", "sailthru.title", "parsely-title", "dc.title"), head.title, siteName);
 
   const authors = chooseAuthors(ld, meta, visible);
@@ -51,7 +53,7 @@ export function readMetadata(elements: HTMLElement[], stats: StatsMap, head: Pag
   const byline = visibleByline ?? (authors.length > 0 ? authors.join(", ") : undefined);
 
   const published =
-    firstDate(ld?.datePublished, meta("article:published_time", "og:published_time", "datepublished", "published_time", "article.published", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date", "date", "cxenseparse:recs:publishtime"), ...visible.publishedTimes, visible.times[0]);
+    firstDate(ld?.datePublished, meta("article:published_time", "og:published_time", "datepublished", "published_time", "article.published", "article:published", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date", "date", "cxenseparse:recs:publishtime"), ...visible.publishedTimes, visible.times[0], ...publishedLikeMeta(head));
   const modified = firstDate(ld?.dateModified, meta("article:modified_time", "og:updated_time", "datemodified", "modified_time", "last-modified", "dcterms.modified", "article.updated"), ...visible.modifiedTimes);
 
   const section = ld?.section ?? meta("article:section", "parsely-section", "section", "sailthru.section", "article.section", "cxenseparse:recs:category");
@@ -92,7 +94,7 @@ function readVisibleHints(elements: HTMLElement[], stats: StatsMap): VisibleHint
     const tag = tagOf(el);
     if (tag === "h1") {
       const text = plainText(el);
-      if (text) hints.h1s.push(text);
+      if (text && !isLogoHeading(el, stats)) hints.h1s.push(text);
       return false;
     }
     if (tag !== "time" && !MAYBE_HINT_ATTRIBUTE.test(el.rawAttrs)) return true;
@@ -127,6 +129,34 @@ function readVisibleHints(elements: HTMLElement[], stats: StatsMap): VisibleHint
     return true;
   });
   return hints;
+}
+
+/** An `<h1>` that is the site's logo: all its text is a link to the site's home page. */
+function isLogoHeading(h1: HTMLElement, stats: StatsMap): boolean {
+  // Named as the site's title or logo, or inside a link home ("<a href="/"><h1>Site</h1></a>").
+  if (/(?:^| )(?:logo|brand|branding|masthead|site (?:title|name|logo)|sitename|sitetitle)(?= |$)/.test(hintString(h1))) return true;
+  for (let p = h1.parentNode, level = 0; p && level < 3; p = p.parentNode, level++) if (tagOf(p) === "a" && isHomeLink(p)) return true;
+  const s = stats.get(h1);
+  if (!s || s.chars === 0 || s.linkChars < s.chars) return false;
+  const stack: HTMLElement[] = [h1];
+  let links = 0;
+  while (stack.length > 0) {
+    const el = stack.pop() as HTMLElement;
+    if (tagOf(el) === "a") {
+      if (!isHomeLink(el)) return false;
+      links++;
+      continue;
+    }
+    for (const child of el.childNodes) if (isElement(child)) stack.push(child);
+  }
+  return links > 0;
+}
+
+/** A link to a site's root ("/", "./", "index.html", "https://example.com/"). */
+function isHomeLink(a: HTMLElement): boolean {
+  const href = attr(a, "href")?.trim();
+  if (href === undefined) return false;
+  return /^(?:(?:https?:)?\/\/[^/?#]+)?\/?(?:index\.\w+)?(?:[?#].*)?$/i.test(href) || href === "./";
 }
 
 /** "By Jane Doe and John Roe, Reuters | Updated 5m ago" → "Jane Doe and John Roe, Reuters". */
@@ -171,7 +201,7 @@ function chooseTitle(h1s: string[], ldHeadline: string | undefined, metaTitle: s
 
 /** "Headline | Kyiv Post" → "Headline"; keeps the longest part when the site name is unknown. */
 export function stripSiteName(title: string, siteName: string | undefined): string {
-  const parts = title.split(/\s+(?:\||-|–|—|::|»|·|•)\s+/);
+  const parts = title.split(/\s+(?:\||-|–|—|::|»|«|·|•|\/)\s+/);
   if (parts.length < 2) return title.trim();
   if (siteName) {
     const site = normalizeForCompare(siteName);
@@ -186,6 +216,34 @@ export function stripSiteName(title: string, siteName: string | undefined): stri
 
 function normalizeForCompare(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/**
+ * Any other `<meta>` whose name says it is the publication date ("sn-post-date", "pdate",
+ * "article.created"), in document order: sites name it every way; none says "modified".
+ */
+function publishedLikeMeta(head: PageHead): string[] {
+  const values: string[] = [];
+  for (const [key, list] of head.meta) {
+    if (/modif|updat|expir|revis/.test(key)) continue;
+    if (/(?:^|[^a-z])(?:p|pub|post|publish|published|publication|created|issued|release)[-_.:]?(?:date|time|day)(?:$|[^a-z])|(?:^|[^a-z])date[-_.:]?(?:published|created|posted|issued)/.test(key)) values.push(...list);
+  }
+  return values;
+}
+
+/** The site's declared name; a URL given as the name becomes its host. */
+function siteNameOf(value: string | undefined): string | undefined {
+  const name = value?.trim();
+  // A handle ("@politifact") is not a name: without one, readers see the host.
+  if (!name || name.startsWith("@")) return undefined;
+  if (/^(?:https?:)?\/\//i.test(name) || /^www\./i.test(name)) {
+    try {
+      return new URL(name.startsWith("http") ? name : `https://${name.replace(/^\/\//, "")}`).hostname.replace(/^www\./, "");
+    } catch {
+      return undefined;
+    }
+  }
+  return name;
 }
 
 function firstDate(...values: Array<string | undefined>): string | undefined {

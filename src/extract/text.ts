@@ -62,7 +62,11 @@ export function toBlocks(roots: HTMLElement[], skip: (el: HTMLElement) => boolea
         parts.push(LINE_BREAK);
         continue;
       }
-      if (node !== root && skip(node)) continue;
+      if (node !== root && skip(node)) {
+        // A dropped block (even an empty one, a "fake <br>") still ends the text before it: "Wednesday.The" must not glue.
+        if (BLOCK_TAGS.has(tag)) flush();
+        continue;
+      }
       if (tag === "td" || tag === "th") parts.push(" ");
       const isBlock = BLOCK_TAGS.has(tag);
       if (isBlock) {
@@ -117,8 +121,12 @@ function finishText(raw: string, preformatted: boolean): string {
     .trim();
 }
 
+/**
+ * `<pre>` is kept as raw text by the parser: its tags are removed here. Only what a browser
+ * reads as a tag (`<` then a letter, or `</` then a letter) is one: `a < b && c > d` is code.
+ */
 function stripTags(raw: string): string {
-  return raw.replace(/<br\s*\/?>/gi, "\n").replace(/<[^>]*>/g, "");
+  return raw.replace(/<br\s*\/?>/gi, "\n").replace(/<\/?[A-Za-z][^<>]*>/g, "");
 }
 
 /** Joins blocks: blank line between paragraphs, one newline between consecutive list items. */

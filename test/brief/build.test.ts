@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildBrief, summarize } from "../../src/brief/index.ts";
+import { MAX_BRIEF_INPUT_CHARS } from "../../src/brief/build.ts";
 import { bodySentences, cutToWords } from "../../src/brief/build.ts";
 import type { Article } from "../../src/extract/article.ts";
 
@@ -152,6 +153,40 @@ describe("the brief's first sentence carries the story on its own", () => {
     expect(summarize(body, title, { maxSentences: 1 })[0]).not.toMatch(/^He\b/);
   });
 
+  it("never opens with a sentence that leans on one before it, in English, Ukrainian or Russian, even after \"But\" is dropped", () => {
+    const cases: Array<[string, string]> = [
+      [
+        [
+          "The port reopened on Monday after a week of repairs.",
+          "But the strike that closed the port in March cost the city 40 million in lost trade and 300 jobs at the port, the port authority said.",
+          "This port strike was the longest strike at the city port since 1989, port workers said.",
+        ].join(" "),
+        "Port strike cost city 40 million",
+      ],
+      [
+        [
+          "Порт відкрився в понеділок після тижня ремонту.",
+          "Однак страйк у порту в березні коштував місту 40 мільйонів і 300 робочих місць у порту, заявили в адміністрації порту.",
+          "Він став найдовшим страйком у порту міста з 1989 року.",
+        ].join(" "),
+        "Страйк у порту коштував місту 40 мільйонів",
+      ],
+      [
+        [
+          "Порт открылся в понедельник после недели ремонта.",
+          "Однако забастовка в порту в марте стоила городу 40 миллионов и 300 рабочих мест в порту, заявили в администрации порта.",
+          "Это была самая долгая забастовка в порту города с 1989 года.",
+        ].join(" "),
+        "Забастовка в порту стоила городу 40 миллионов",
+      ],
+    ];
+    for (const [body, title] of cases) {
+      const sentences = summarize(body, title);
+      expect(sentences[0], title).toBe(body.split(/(?<=\.) /)[0]);
+      expect(summarize(body, title, { maxSentences: 1 })[0], title).toBe(body.split(/(?<=\.) /)[0]);
+    }
+  });
+
   it("is what a one-sentence brief of the same article says", () => {
     for (const [body, title] of [
       [SEED_BODY, "China Considering Joining Ukraine Peacekeeping Mission"],
@@ -207,7 +242,19 @@ describe("summarize", () => {
     expect(summarize(SEED_BODY, undefined, { maxSentences: 1 })).toHaveLength(1);
   });
 
-  it("returns nothing for text too short to brief", () => {
-    expect(summarize("Too short.")).toEqual([]);
+  it("returns a text too short to brief as its own summary, and nothing for no text", () => {
+    expect(summarize("Fire hit the market.")).toEqual(["Fire hit the market."]);
+    expect(summarize("Fire hit the market. Two stalls burned.")).toEqual(["Fire hit the market.", "Two stalls burned."]);
+    expect(summarize("  \n ")).toEqual([]);
+  });
+
+  it("reads only a bounded head of a huge body, so its work per article has a bound", () => {
+    // A sentence far past the bound that would otherwise win on every signal is never seen.
+    const filler = "The market reopened on Monday after repairs to the roof were finished by the city. ";
+    const late = "Fire hit the market on Monday, and the fire destroyed the market roof, the market stalls and the city market hall. ";
+    const body = filler.repeat(Math.ceil((MAX_BRIEF_INPUT_CHARS * 2) / filler.length)) + late.repeat(50);
+    const sentences = summarize(body, "Fire hit the market");
+    expect(sentences.length).toBeGreaterThan(0);
+    expect(sentences.join(" ")).not.toContain("Fire hit the market on Monday");
   });
 });

@@ -34,16 +34,20 @@ describe("newsbrief summarize", () => {
   it("writes one {id, summary} row per input row, sentences one per line", async () => {
     const input = file(
       "in.jsonl",
-      `${JSON.stringify({ id: "a", title: "Drones strike Kyiv", text: STORY })}\n\n${JSON.stringify({ id: 7, text: "Too short." })}\n`,
+      `${JSON.stringify({ id: "a", title: "Drones strike Kyiv", text: STORY })}\n\n${JSON.stringify({ id: 7, text: "Fire hit the market." })}\n${JSON.stringify({ id: 8, text: " " })}\n`,
     );
     const rows = (await run(["summarize", input])).trim().split("\n").map((line) => JSON.parse(line) as { id: unknown; summary: string });
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     expect(rows[0]?.id).toBe("a");
     const lines = rows[0]?.summary.split("\n") ?? [];
     expect(lines.length).toBeGreaterThanOrEqual(2);
-    expect(lines[0]).toBe("Russian drones struck the capital overnight, killing two people, officials said.");
+    // The most central sentence opens (no position prior: bench/brief-cv.ts), the lead without its dateline follows.
+    expect(lines[0]).toBe("Air defences shot down 40 of the 55 drones launched at Kyiv, the air force said on Sunday.");
+    expect(lines[1]).toBe("Russian drones struck the capital overnight, killing two people, officials said.");
     for (const line of lines) expect(STORY).toContain(line);
-    expect(rows[1]).toEqual({ id: 7, summary: "" });
+    // A text too short to brief is its own summary; only a row with no text at all has none.
+    expect(rows[1]).toEqual({ id: 7, summary: "Fire hit the market." });
+    expect(rows[2]).toEqual({ id: 8, summary: "" });
   });
 
   it("gives one-sentence summaries with --max-sentences 1", async () => {
@@ -73,7 +77,8 @@ describe("newsbrief brief", () => {
 
   it("prints the brief as the bot sends it: HTML, then the button", async () => {
     const out = await run(["brief", file("page.html", page), "--now", "2025-03-23T12:00:00Z", "--tags", "Kyiv,War in Ukraine"]);
-    expect(out).toContain("<b>Drones strike Kyiv</b>\n\nRussian drones struck the capital overnight, killing two people, officials said.");
+    expect(out).toContain("<b>Drones strike Kyiv</b>\n\nAir defences shot down 40 of the 55 drones launched at Kyiv, the air force said on Sunday.");
+    expect(out).toContain("Russian drones struck the capital overnight, killing two people, officials said.");
     expect(out).toContain('<a href="https://news.example.com/kyiv-drones">Example News</a> · 2 hours ago\n#Kyiv #WarInUkraine');
     expect(out).toMatch(/\[ Read the full story \] → https:\/\/news\.example\.com\/kyiv-drones\n$/);
   });

@@ -25,6 +25,21 @@ describe("decodePage", () => {
     expect(decodePage(new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-16"?><p>${text}</p>`))).toMatchObject({ charset: "utf-8", html: `<?xml version="1.0" encoding="UTF-16"?><p>${text}</p>` });
   });
 
+  it("reads valid multi-byte UTF-8 under a <meta> naming a single-byte charset as UTF-8, unless the HTTP header names one", () => {
+    const page = `<meta charset="iso-8859-1"><p>Câmara aprova orçamento — ${text}</p>`;
+    const utf8 = new TextEncoder().encode(page);
+    expect(decodePage(utf8)).toMatchObject({ charset: "utf-8", source: "utf-8-over-meta", html: page });
+    // Cut in the middle of a character by a size limit: still UTF-8.
+    expect(decodePage(utf8.subarray(0, utf8.length - 6))).toMatchObject({ charset: "utf-8" });
+    // The header is the server's word: it wins.
+    expect(decodePage(utf8, "text/html; charset=iso-8859-1")).toMatchObject({ charset: "windows-1252", source: "content-type" });
+    // Real single-byte text is not valid UTF-8: the <meta> stands.
+    const latin = `<meta charset="iso-8859-1"><p>Câmara aprova orçamento — saúde</p>`;
+    expect(decodePage(iconv.encode(latin, "windows-1252"))).toMatchObject({ charset: "windows-1252", source: "meta", html: latin });
+    const cp1251 = `<meta charset="windows-1251"><p>${text}</p>`;
+    expect(decodePage(iconv.encode(cp1251, "windows-1251"))).toMatchObject({ charset: "windows-1251", html: cp1251 });
+  });
+
   it("ignores charsets nobody knows and falls back to UTF-8", () => {
     expect(decodePage(new TextEncoder().encode(text), "text/html; charset=x-klingon")).toMatchObject({ charset: "utf-8", html: text });
   });

@@ -1,6 +1,5 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../src/extract/index.ts";
 
@@ -115,24 +114,20 @@ function mutate(html: string, rnd: () => number): string {
   return out;
 }
 
-describe("fuzz: mutated dev pages", () => {
-  const dir = "/work/shared/eval/extraction/html";
-  const names = readdirSync(dir).filter((f) => f.endsWith(".html.gz")).sort();
+describe("fuzz: mutated fixture pages", () => {
+  // The repository's own fixture pages, so that the test stands on its own in any clone.
+  const dir = join(import.meta.dirname, "..", "fixtures", "extract");
+  const names = readdirSync(dir).filter((f) => f.endsWith(".html")).sort();
 
   it("finishes every mutated page with a well-formed result", () => {
-    expect(names.length).toBeGreaterThan(0);
+    expect(names.length).toBeGreaterThan(5);
     const rnd = random(20250323);
-    // Every fourth dev page, two mutations each: enough variety, still a few seconds.
-    for (const name of names.filter((_, i) => i % 4 === 0)) {
-      const html = gunzipSync(readFileSync(join(dir, name))).toString("utf8");
-      for (let round = 0; round < 2; round++) {
+    for (const name of names) {
+      const html = readFileSync(join(dir, name)).toString("latin1");
+      for (let round = 0; round < 3; round++) {
         const mutated = mutate(html, rnd);
-        const started = performance.now();
         const result = extractArticle(mutated, { url: "https://example.com/story" });
-        const elapsed = performance.now() - started;
-        // A generous bound: this catches hangs and blow-ups, not slowness.
-        expect(elapsed, `${name} round ${round}`).toBeLessThan(5_000);
-        expect(typeof result.article.articleBody).toBe("string");
+        expect(typeof result.article.articleBody, `${name} round ${round}`).toBe("string");
         expect(Array.isArray(result.article.links)).toBe(true);
         expect(result.article.articleBody.length > 0 || result.emptyReason !== undefined).toBe(true);
       }

@@ -110,6 +110,21 @@ describe("subscriptions", () => {
     expect(await store.subscriptions.count({ chatId: -100, threadId: 7 })).toBe(0);
   });
 
+  it("delivers a topic only to the chats that follow that topic, not other topics or keywords of the same word", async () => {
+    await store.chats.touch({ id: -200, type: "group", title: "Desk" });
+    await store.chats.touch({ id: -300, type: "supergroup", title: "Wire" });
+    await store.subscriptions.add(here, { kind: "topic", slug: "china" });
+    await store.subscriptions.add({ chatId: -100, threadId: 0 }, { kind: "topic", slug: "kyiv" });
+    await store.subscriptions.add({ chatId: -200, threadId: 0 }, { kind: "keywords", key: "china", query: "china" });
+    await store.subscriptions.add({ chatId: -300, threadId: 4 }, { kind: "topic", slug: "china" });
+    expect((await store.subscriptions.forTopic("china")).map((s) => [s.chatId, s.threadId, s.target])).toEqual([
+      [1, 0, "china"],
+      [-300, 4, "china"],
+    ]);
+    expect((await store.subscriptions.forTopic("kyiv")).map((s) => s.chatId)).toEqual([-100]);
+    expect(await store.subscriptions.forTopic("odesa")).toEqual([]);
+  });
+
   it("leaves chats that blocked the bot or left out of deliveries", async () => {
     await store.subscriptions.add(here, { kind: "topic", slug: "china" });
     await store.subscriptions.add({ chatId: -100, threadId: 0 }, { kind: "topic", slug: "china" });
