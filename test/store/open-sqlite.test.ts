@@ -31,7 +31,7 @@ describe("openSqliteStore", () => {
   it("migrates an older database forward and keeps its data", async () => {
     const path = join(tempDir(), "old.db");
     const old = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(path) }) });
-    await new Migrator({ db: old, provider: migrationProvider }).migrateTo("0001-core");
+    await new Migrator({ db: old, provider: migrationProvider("sqlite") }).migrateTo("0001-core");
     await old
       .insertInto("chats")
       .values({ id: 5, type: "private", settings: "{}", status: "active", created_at: "2025-01-01T00:00:00Z", updated_at: "2025-01-01T00:00:00Z", locale: "uk" })
