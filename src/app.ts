@@ -10,7 +10,7 @@ import { startPolling } from "./bot/run/polling.ts";
 import type { RunningBot } from "./bot/run/types.ts";
 import { startWebhook } from "./bot/run/webhook.ts";
 import { GrammyError, HttpError } from "grammy";
-import { openSqliteStore, type Store } from "./store/index.ts";
+import { openStore, type Store } from "./store/index.ts";
 
 /** Start-up failed for a reason the operator can fix; the message says which. */
 export class StartupError extends Error {
@@ -41,7 +41,7 @@ export interface AppOptions {
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const now = options.now ?? (() => new Date());
-  const store = await openSqliteStore({ path: config.databasePath, logger, now });
+  const store = await openStore(config, { logger, now });
   let running: RunningBot | undefined;
   try {
     const { bot, i18n } = createBot(
