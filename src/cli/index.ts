@@ -12,6 +12,7 @@ import { registerExtractCommand } from "./commands/extract.ts";
 import { registerTopicsCommand } from "./commands/topics.ts";
 import { registerIngestCommand } from "./commands/ingest.ts";
 import { registerSourcesCommand } from "./commands/sources.ts";
+import { registerDbCommand } from "./commands/db.ts";
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerTopicsCommand(program);
   registerSourcesCommand(program);
   registerIngestCommand(program);
+  registerDbCommand(program);
 
   return program;
 }
