@@ -35,13 +35,13 @@ export interface TestDatabase {
  * Declares `suite` once per dialect, inside a describe named after it; `database()` is the
  * current test's database (valid from the suite's own beforeEach on).
  */
-export function forEachDatabase(suite: (database: () => TestDatabase) => void): void {
+export function forEachDatabase(suite: (database: () => TestDatabase, dialect: SqlDialect) => void): void {
   describe("SQLite", () => {
     let current: TestDatabase | undefined;
     beforeEach(() => {
       current = sqliteDatabase(join(tempDir("newsbrief-store-"), "newsbrief.db"));
     });
-    suite(() => current ?? fail());
+    suite(() => current ?? fail(), "sqlite");
   });
 
   describe.skipIf(!TEST_DATABASE_URL)(`PostgreSQL${TEST_DATABASE_URL ? "" : ` (${POSTGRES_SKIPPED})`}`, () => {
@@ -54,7 +54,7 @@ export function forEachDatabase(suite: (database: () => TestDatabase) => void): 
     });
     // The file's schemas go in one statement at the end: dropping them one by one doubled the suite's time.
     afterAll(dropSchemas);
-    suite(() => current ?? fail());
+    suite(() => current ?? fail(), "postgres");
   });
 }
 

@@ -4,7 +4,7 @@ import { createKyselyStore } from "../../src/store/kysely/store.ts";
 import { DEFAULT_CATALOG, TopicValidationError, type Topic } from "../../src/topics/index.ts";
 import { forEachDatabase } from "./databases.ts";
 
-forEachDatabase((database) => {
+forEachDatabase((database, dialect) => {
   let store: Store;
   let clock: Date;
 
@@ -59,6 +59,21 @@ forEachDatabase((database) => {
       expect((await second.store.topics.get("kyiv"))?.topic.aliases).toEqual(["Kyiv", "Kiev"]);
       expect(await second.store.topics.get("odesa")).toMatchObject({ builtin: true, enabled: false, topic: { aliases: ["Odesa", "Odessa"] } });
       await second.store.close();
+    });
+  });
+
+  // Several instances share a database only in PostgreSQL. (Two SQLite connections in one process
+  // cannot even wait for each other: better-sqlite3's busy wait blocks the thread the other needs.)
+  describe.runIf(dialect === "postgres")("several instances on one database", () => {
+    it("seed the catalog and add the same feed at the same moment without tripping over each other", async () => {
+      const other = await database().open(() => clock);
+      const [mine, theirs] = await Promise.all([store.topics.listAll(), other.topics.listAll()]);
+      expect(theirs).toEqual(mine);
+      const feed = { name: "A", feedUrl: "https://a.example/feed", format: "rss", pollIntervalS: 300 } as const;
+      const added = await Promise.all([store.sources.add(feed), other.sources.add(feed), store.sources.add(feed)]);
+      expect(added.filter((a) => a.created)).toHaveLength(1);
+      expect(new Set(added.map((a) => a.source.id)).size).toBe(1);
+      await other.close();
     });
   });
 
