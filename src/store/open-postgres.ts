@@ -8,6 +8,7 @@ import type { Logger } from "../logger.ts";
 import type { Database } from "./db-schema.ts";
 import { describeError, StoreError } from "./errors.ts";
 import { createKyselyStore } from "./kysely/store.ts";
+import { StripNulPlugin } from "./kysely/strip-nul.ts";
 import { applyMigrations } from "./migrate.ts";
 import { redactUrl } from "./postgres-url.ts";
 import type { Store } from "./repositories.ts";
@@ -59,7 +60,7 @@ export async function openPostgresDatabase(
     await pool.end().catch(() => undefined);
     throw new StoreError(`${where}: cannot connect (${describeError(error)})`, { cause: error });
   }
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StripNulPlugin()] });
 }
 
 /**

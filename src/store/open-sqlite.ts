@@ -11,6 +11,7 @@ import type { Logger } from "../logger.ts";
 import type { Database } from "./db-schema.ts";
 import { describeError as describe, StoreError } from "./errors.ts";
 import { createKyselyStore } from "./kysely/store.ts";
+import { StripNulPlugin } from "./kysely/strip-nul.ts";
 import { applyMigrations } from "./migrate.ts";
 import type { Store } from "./repositories.ts";
 
@@ -41,7 +42,7 @@ export async function openSqliteStore(options: OpenSqliteOptions): Promise<Store
  * `label` names the file in messages ("DATABASE_PATH", "--from").
  */
 export function openSqliteDatabase(path: string, label = "DATABASE_PATH"): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openFile(path, label) }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openFile(path, label) }), plugins: [new StripNulPlugin()] });
 }
 
 function openFile(path: string, label: string): SQLite.Database {

@@ -73,6 +73,15 @@ forEachDatabase((database) => {
       expect(await store.articles.findExisting({ url: "https://b.example/x", sourceId: other.id, guid: "g1", contentHash: "hash-1" })).toBeUndefined();
     });
 
+    it("stores a page's stray NUL characters as nothing, where PostgreSQL would refuse the whole story", async () => {
+      const stored = await store.articles.insert(
+        article({ title: "Head\u0000line", body: "Body\u0000 text.", links: [{ url: "https://a.example/y", title: "Y\u0000", kind: "read-next" }] }),
+        null,
+      );
+      expect(stored).toMatchObject({ title: "Headline", body: "Body text.", brief: { title: "Head\u0000line" } });
+      expect((await store.articles.findExisting({ url: "https://a.example/x", sourceId: null }))?.body).toBe("Body text.");
+    });
+
     it("archives without planning, and hands new stories to the planner once", async () => {
       const archived = await store.articles.insert(article({ url: "https://a.example/1", deliver: false }), null);
       const fresh = await store.articles.insert(article({ url: "https://a.example/2" }), null);
