@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect, sql, type Insertable } from "kysely";
@@ -219,6 +220,16 @@ describe.skipIf(!TEST_DATABASE_URL)(`newsbrief db copy${TEST_DATABASE_URL ? "" :
     const store = await target.open();
     expect(await store.chats.get(77)).toMatchObject({ id: 77 });
     await store.close();
+  });
+
+  it("db migrate applies the migrations to DATABASE_URL, which wins over DATABASE_PATH", async () => {
+    const url = target.settings.databaseUrl ?? "";
+    vi.stubEnv("DATABASE_URL", url);
+    vi.stubEnv("DATABASE_PATH", sqlitePath);
+    const first = await run("db", "migrate");
+    expect(first.stdout).toBe(`${migrationNames.map((name) => `applied ${name}\n`).join("")}${url} is now at ${migrationNames.at(-1)}\n`);
+    expect((await run("db", "migrate")).stdout).toBe(`nothing to apply: ${url} is already at ${migrationNames.at(-1)}\n`);
+    expect(existsSync(sqlitePath)).toBe(false);
   });
 
   it("copies an empty newsroom", async () => {
