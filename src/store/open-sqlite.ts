@@ -15,8 +15,6 @@ import { StripNulPlugin } from "./kysely/strip-nul.ts";
 import { applyMigrations } from "./migrate.ts";
 import type { Store } from "./repositories.ts";
 
-export { StoreError } from "./errors.ts";
-
 export interface OpenSqliteOptions {
   /** A file path, or ":memory:" for tests. */
   path: string;
