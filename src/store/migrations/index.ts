@@ -10,7 +10,8 @@
  *   - a Telegram chat or user id, a message id, and any column that references an id: `t.bigint`
  *     (`integer` is 32-bit in PostgreSQL and chat ids such as -1001234567890 do not fit);
  *   - a float: `t.double`; the current time as a default: `t.nowText` (the code usually writes times itself).
- * - Keep to the types both store alike: `text` (JSON and ISO-8601 times as text, compared as text),
+ * - Keep to the types both store alike: `text` (JSON and ISO-8601 times as text, compared as text:
+ *   times written by `toISOString()` all have one shape, so they sort alike under any collation),
  *   `integer` for counts and for booleans kept as 0/1, `t.bigint` for ids. No `boolean`, `json`,
  *   `timestamp`, `blob`, and no SQL function that only one of them has (`datetime()`, `now()`, `json_extract`).
  * - DDL both accept: createTable / addColumn / createIndex (partial indexes with `.where(sql.ref("col"), "is", null)`
