@@ -10,7 +10,7 @@ import type { Logger } from "../logger.ts";
 import type { CoreContext } from "./context.ts";
 
 /** Each command's description is the locale key `command-<name>`. */
-export const MENU_COMMANDS = ["start", "help", "topics", "subscribe", "unsubscribe", "mysubs", "settings", "channel", "language"] as const;
+export const MENU_COMMANDS = ["start", "help", "topics", "subscribe", "unsubscribe", "mysubs", "related", "search", "settings", "channel", "language"] as const;
 
 export function menuFor(i18n: I18n<CoreContext>, locale: Locale): BotCommand[] {
   return MENU_COMMANDS.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));

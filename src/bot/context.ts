@@ -3,8 +3,14 @@ import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
 import type { Locale } from "../i18n/locales.ts";
+import type { HttpClient } from "../ingest/http/index.ts";
+import type { IngestService } from "../ingest/service.ts";
+import type { SourcePreview } from "../ingest/sources.ts";
 import type { Logger } from "../logger.ts";
 import type { ChatRecord, Store } from "../store/index.ts";
+import type { ArchiveIndex } from "../archive/archive-index.ts";
+import type { FetchArticle } from "../archive/fetch-article.ts";
+import type { RelatedLink } from "../extract/index.ts";
 
 /** What a question the bot asked waits for: words to follow, or a time zone to type. */
 export type PromptKind = "words" | "timezone";
@@ -23,6 +29,15 @@ export interface PendingPrompt {
   at: number;
 }
 
+/** A feed /addsource found and showed, waiting for the admin's Add or Cancel. */
+export interface PendingSource {
+  /** Carried by the preview's buttons: a press on an older preview does not add this one. */
+  token: string;
+  /** When it was shown (ms since the epoch); a preview left for long is stale. */
+  at: number;
+  preview: SourcePreview;
+}
+
 /** Per-chat state kept between updates (and restarts). */
 export interface SessionData {
   /** The page of /topics the chat last looked at, so "back" returns there. */
@@ -31,19 +46,46 @@ export interface SessionData {
   prompts?: PendingPrompt[];
   /** Channels set up from this private chat with /channel, most recent last. */
   channels?: number[];
+  /** The source /addsource is showing (newsbrief admins only). */
+  pendingSource?: PendingSource;
+  /** The latest /related and /search queries whose answers can still be paged, newest last. */
+  queries?: SavedQuery[];
 }
+
+/** A page the user linked that the archive does not hold: what /related compared, kept for paging. */
+export interface SavedPage {
+  url: string;
+  title: string;
+  text: string;
+  published?: string;
+  links: RelatedLink[];
+}
+
+export type SavedQuery =
+  | { id: number; kind: "search" | "words"; words: string }
+  | { id: number; kind: "page"; page: SavedPage };
 
 export interface BotDeps {
   store: Store;
   logger: Logger;
+  /** The archive as /related, /search and inline mode search it. */
+  archiveIndex: ArchiveIndex;
+  /** Fetches and extracts a page a user linked (the guarded HTTP client in production). */
+  fetchArticle: FetchArticle;
   /** The clock, injectable so tests can move time. */
   now: () => Date;
+  /** The guarded client every outbound request goes through (SSRF guard, limits). */
+  http: HttpClient;
+  /** Polls sources; the bot asks it for a first poll when an admin adds one. */
+  ingest: IngestService;
 }
 
 export interface BotConfig {
   /** Telegram user ids allowed to run admin commands everywhere. */
   adminIds: readonly number[];
   defaultLocale: Locale;
+  /** A new source's poll interval, in seconds (POLL_INTERVAL_S). */
+  defaultPollIntervalS: number;
 }
 
 export interface Extras {

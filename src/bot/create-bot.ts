@@ -17,9 +17,13 @@ import { promptsFeature } from "./features/prompts.ts";
 import { settingsFeature } from "./features/settings.ts";
 import { TOPIC_WIZARD, topicWizard } from "./features/topic-wizard.ts";
 import { startFeature } from "./features/start.ts";
+import { sourcesFeature } from "./features/sources.ts";
 import { subscribeDeepLink, subscribeFeature } from "./features/subscribe.ts";
 import { topicAdminFeature } from "./features/topic-admin.ts";
 import { topicsFeature } from "./features/topics.ts";
+import { relatedFeature } from "./features/related.ts";
+import { searchFeature } from "./features/search.ts";
+import { inlineFeature } from "./features/inline.ts";
 import { chatRecord } from "./middlewares/chat-record.ts";
 import { updateContext } from "./middlewares/update-context.ts";
 import { stateStorage } from "./storage.ts";
@@ -76,6 +80,10 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotConfig, op
   protectedBot.use(settingsFeature());
   protectedBot.use(channelsFeature());
   protectedBot.use(topicAdminFeature());
+  protectedBot.use(sourcesFeature());
+  protectedBot.use(relatedFeature());
+  protectedBot.use(searchFeature());
+  protectedBot.use(inlineFeature());
   // Answers to the bot's questions: after every command, before the catch-all.
   protectedBot.use(promptsFeature());
   protectedBot.use(fallbackFeature());

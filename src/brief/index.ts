@@ -4,4 +4,4 @@ export { buildBrief, summarize, MIN_BODY_WORDS } from "./build.ts";
 export { splitSentences } from "./sentences.ts";
 export { renderBrief, ageText, MESSAGE_LIMIT, CAPTION_LIMIT } from "./render.ts";
 export type { RenderOptions, RenderedBrief, BriefLinkPreview } from "./render.ts";
-export { escapeHtml, toHashtag, safeHttpUrl } from "./telegram-text.ts";
+export { escapeHtml, toHashtag, safeHttpUrl, cleanInline, shorten } from "./telegram-text.ts";

@@ -3,6 +3,7 @@
  * `commands/` and registers itself on the program; this file only wires them.
  * The CLI is the one place in `src/` that writes to stdout directly.
  */
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { CliError } from "./errors.ts";
 import { registerRunCommand } from "./commands/run.ts";
@@ -13,11 +14,13 @@ import { registerTopicsCommand } from "./commands/topics.ts";
 import { registerIngestCommand } from "./commands/ingest.ts";
 import { registerSourcesCommand } from "./commands/sources.ts";
 import { registerDbCommand } from "./commands/db.ts";
+import { registerRelatedCommand } from "./commands/related.ts";
 
 export function buildProgram(): Command {
   const program = new Command()
     .name("newsbrief")
     .description("Turn news articles into short briefs and deliver them on Telegram.")
+    .version(packageVersion(), "-V, --version", "print the version of newsbrief")
     .showHelpAfterError("(run `newsbrief --help` for the list of commands)")
     .exitOverride();
 
@@ -29,8 +32,15 @@ export function buildProgram(): Command {
   registerSourcesCommand(program);
   registerIngestCommand(program);
   registerDbCommand(program);
+  registerRelatedCommand(program);
 
   return program;
+}
+
+/** The version in package.json: the one place it is written. */
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: unknown };
+  return typeof manifest.version === "string" ? manifest.version : "unknown";
 }
 
 export async function runCli(argv: string[]): Promise<number> {

@@ -48,7 +48,13 @@ export interface NewsroomConfig {
 export interface Config extends NewsroomConfig {
   botToken: string;
   apiRoot: string;
+  /** Backoff while the Bot API cannot be reached at start-up. */
+  apiRetry: { initialDelayMs: number; maxDelayMs: number };
   mode: { kind: "polling" } | { kind: "webhook"; url: string; secret: string; port: number };
+  /** The broad-topic classifier learned from the archive: its retraining schedule (null: off) and minimum per topic. */
+  topicModel: { schedule: string | null; minPerTopic: number };
+  /** The newest stored articles /related, /search and inline mode hold in memory. */
+  relatedIndexArticles: number;
 }
 
 /** A setting is missing or malformed; the message is one line naming the variable. */
@@ -73,10 +79,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     ...newsroomConfigOf(e),
     botToken: e.BOT_TOKEN,
     apiRoot: e.BOT_API_ROOT.replace(/\/+$/, ""),
+    apiRetry: { initialDelayMs: e.BOT_API_RETRY_MIN_MS, maxDelayMs: e.BOT_API_RETRY_MAX_MS },
+    relatedIndexArticles: e.RELATED_INDEX_ARTICLES,
     mode:
       e.BOT_MODE === "webhook"
         ? { kind: "webhook", url: e.WEBHOOK_URL ?? "", secret: e.WEBHOOK_SECRET ?? "", port: e.PORT }
         : { kind: "polling" },
+    topicModel: { schedule: e.TOPIC_RETRAIN_SCHEDULE === "off" ? null : e.TOPIC_RETRAIN_SCHEDULE, minPerTopic: e.TOPIC_MIN_ARTICLES },
   };
 }
 

@@ -1,8 +1,20 @@
 /** The settings newsbrief reads from the environment, validated into one typed object. */
+import { Cron } from "croner";
 import { z } from "zod";
 import { SUPPORTED_LOCALES } from "../i18n/locales.ts";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** A cron pattern croner accepts ("30 3 * * *"), or "off". */
+function isSchedule(value: string): boolean {
+  if (value === "off") return true;
+  try {
+    new Cron(value, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Telegram's token shape: `<bot id>:<secret>`. */
 const TOKEN_PATTERN = /^\d+:[A-Za-z0-9_-]+$/;
@@ -84,12 +96,23 @@ export const envSchema = z
         .regex(TOKEN_PATTERN, "expects a token like 123456789:AAE… from @BotFather"),
     ),
     BOT_API_ROOT: withDefault(z.url({ protocol: /^https?$/, error: "expects an http(s) URL" }), "https://api.telegram.org"),
+    BOT_API_RETRY_MIN_MS: withDefault(z.coerce.number({ error: "expects milliseconds" }).int().min(1).max(3_600_000), 1000),
+    BOT_API_RETRY_MAX_MS: withDefault(z.coerce.number({ error: "expects milliseconds" }).int().min(1).max(3_600_000), 60_000),
     BOT_MODE: withDefault(z.enum(["polling", "webhook"], { error: "expects polling or webhook" }), "polling"),
     WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, error: "expects the public https URL Telegram should call" })),
     WEBHOOK_SECRET: optional(z.string().regex(SECRET_PATTERN, "expects 1-256 characters from A-Z, a-z, 0-9, _ and -")),
+    TOPIC_RETRAIN_SCHEDULE: withDefault(
+      z.string().trim().refine(isSchedule, 'expects a cron pattern such as "30 3 * * *" (daily at 03:30), or off'),
+      "30 3 * * *",
+    ),
+    TOPIC_MIN_ARTICLES: withDefault(z.coerce.number({ error: "expects a whole number" }).int().min(2, "expects at least 2").max(100_000), 20),
     PORT: withDefault(z.coerce.number({ error: "expects a port number" }).int().min(0).max(65535), 8080),
+    RELATED_INDEX_ARTICLES: withDefault(z.coerce.number({ error: "expects a number of articles" }).int().min(1000, "expects at least 1000").max(1_000_000, "expects at most 1000000"), 100_000),
   })
   .superRefine((env, ctx) => {
+    if (env.BOT_API_RETRY_MAX_MS < env.BOT_API_RETRY_MIN_MS) {
+      ctx.addIssue({ code: "custom", path: ["BOT_API_RETRY_MAX_MS"], message: "must not be less than BOT_API_RETRY_MIN_MS" });
+    }
     if (env.BOT_MODE !== "webhook") return;
     if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
     if (!env.WEBHOOK_SECRET)

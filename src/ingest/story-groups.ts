@@ -5,7 +5,12 @@
  * query, and articles that another process stored are seen too.
  */
 import type { StoredFingerprint, Store } from "../store/index.ts";
-import { NEAR_DUPLICATE_THRESHOLD, similarity } from "./dedup/index.ts";
+import { decodeFingerprint, NEAR_DUPLICATE_THRESHOLD, signatureSimilarity, type Signature } from "./dedup/index.ts";
+
+/** A recent article as the window keeps it: its fingerprint decoded once. */
+interface Recent extends StoredFingerprint {
+  signature: Signature;
+}
 
 /** Copies of one story appear within hours; three days is a generous bound. */
 const WINDOW_MS = 3 * 24 * 3600_000;
@@ -13,7 +18,7 @@ const WINDOW_MS = 3 * 24 * 3600_000;
 const WINDOW_SIZE = 5000;
 
 export class StoryGroups {
-  private recent: StoredFingerprint[] = [];
+  private recent: Recent[] = [];
   private lastId = 0;
   /** One top-up at a time: items are read concurrently. */
   private refreshing: Promise<void> | undefined;
@@ -37,12 +42,13 @@ export class StoryGroups {
   }
 
   private async groupFor(fingerprint: string | null): Promise<number | null> {
-    if (!fingerprint) return null;
+    const signature = fingerprint ? decodeFingerprint(fingerprint) : undefined;
+    if (!signature) return null;
     await this.refresh();
-    let best: StoredFingerprint | undefined;
+    let best: Recent | undefined;
     let bestScore = NEAR_DUPLICATE_THRESHOLD;
     for (const candidate of this.recent) {
-      const score = similarity(fingerprint, candidate.fingerprint);
+      const score = signatureSimilarity(signature, candidate.signature);
       if (score >= bestScore) {
         best = candidate;
         bestScore = score;
@@ -65,7 +71,11 @@ export class StoryGroups {
         const added = await this.store.articles.fingerprintsAfter(this.lastId, since, WINDOW_SIZE);
         if (added.length > 0) this.lastId = (added.at(-1) as StoredFingerprint).id;
         const sinceIso = since.toISOString();
-        this.recent = [...this.recent, ...added].filter((entry) => entry.fetchedAt >= sinceIso).slice(-WINDOW_SIZE);
+        const decoded = added.flatMap((entry) => {
+          const signature = decodeFingerprint(entry.fingerprint);
+          return signature ? [{ ...entry, signature }] : [];
+        });
+        this.recent = [...this.recent, ...decoded].filter((entry) => entry.fetchedAt >= sinceIso).slice(-WINDOW_SIZE);
       } finally {
         this.refreshing = undefined;
       }

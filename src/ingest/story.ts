@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { buildBrief } from "../brief/index.ts";
 import type { Article, ExtractResult } from "../extract/index.ts";
 import type { ArticleTopic, NewArticle, SourceRecord } from "../store/types.ts";
+import { topicEvidence, type TopicEvidence } from "../topics/evidence.ts";
 import { assignTopics, type CompiledCatalog, type LabelPredictor, type Topic } from "../topics/index.ts";
 import { canonicalUrl, contentHash, fingerprint } from "./dedup/index.ts";
 import { feedHtmlToText, wordCount } from "./feed-text.ts";
@@ -93,19 +94,31 @@ export function mergeWithFeed(page: ExtractResult, item: FeedItem, context: Stor
   return { article, textFrom: pageHasText ? "page" : "feed" };
 }
 
-/** Topics from the catalog and classifier, the source's section map and its default topics. */
+/** What a topic rests on, strongest first: a label is kept at the strongest evidence found for it. */
+const EVIDENCE_RANK: Record<TopicEvidence, number> = { source: 0, text: 1, classifier: 2 };
+
+/**
+ * Topics from the catalog and classifier, the source's section map and its default topics, each
+ * with the evidence it rests on (so the classifier never learns from its own guesses).
+ */
 export function storyTopics(article: Article, context: StoryContext): ArticleTopic[] {
-  const found = new Map<string, number>();
-  const add = (slug: string, confidence: number) => found.set(slug, Math.max(found.get(slug) ?? 0, confidence));
+  const found = new Map<string, { confidence: number; evidence: TopicEvidence }>();
+  const add = (slug: string, confidence: number, evidence: TopicEvidence) => {
+    const known = found.get(slug);
+    found.set(slug, {
+      confidence: Math.max(known?.confidence ?? 0, confidence),
+      evidence: known && EVIDENCE_RANK[known.evidence] < EVIDENCE_RANK[evidence] ? known.evidence : evidence,
+    });
+  };
   const options = context.classifier ? { classifier: context.classifier } : {};
-  for (const assignment of assignTopics(article, context.topics, options)) add(assignment.slug, assignment.confidence);
+  for (const assignment of assignTopics(article, context.topics, options)) add(assignment.slug, assignment.confidence, topicEvidence(assignment));
   for (const label of [article.section, ...article.tags]) {
     const slug = label ? context.source.sectionMap[label.trim().toLowerCase()] : undefined;
-    if (slug) add(slug, SOURCE_TOPIC_CONFIDENCE);
+    if (slug) add(slug, SOURCE_TOPIC_CONFIDENCE, "source");
   }
-  for (const slug of context.source.defaultTopics) add(slug, SOURCE_TOPIC_CONFIDENCE);
+  for (const slug of context.source.defaultTopics) add(slug, SOURCE_TOPIC_CONFIDENCE, "source");
   return [...found]
-    .map(([slug, confidence]) => ({ slug, confidence: Math.round(confidence * 1000) / 1000 }))
+    .map(([slug, { confidence, evidence }]) => ({ slug, confidence: Math.round(confidence * 1000) / 1000, evidence }))
     .sort((a, b) => b.confidence - a.confidence || a.slug.localeCompare(b.slug));
 }
 

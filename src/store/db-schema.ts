@@ -131,6 +131,8 @@ export interface ArticleTopicsTable {
   article_id: number;
   topic_slug: string;
   confidence: number;
+  /** "source", "text" or "classifier" (TopicEvidence); null for rows written before 0004. */
+  evidence: string | null;
 }
 
 export interface ArticleLinksTable {

@@ -4,12 +4,15 @@
  */
 import type { Locale } from "../i18n/locales.ts";
 import type { Topic } from "../topics/types.ts";
+import type { RelatedLink } from "../extract/article.ts";
 import type {
   AuditEntry,
+  IndexableArticle,
   FeedFormat,
   NewArticle,
   NewSource,
   SourceRecord,
+  TrainingArticle,
   StoredArticle,
   WebSubState,
   ChatRecord,
@@ -147,6 +150,22 @@ export interface ArticleRepository {
   unplanned(limit: number): Promise<StoredArticle[]>;
   markPlanned(ids: readonly number[], at: Date): Promise<void>;
   count(): Promise<number>;
+  /** Stories stored per source, for these sources (absent: none yet). */
+  countBySource(sourceIds: readonly number[]): Promise<Map<number, number>>;
+  /**
+   * The newest `limit` articles that have a topic the classifier did not give (evidence "source",
+   * "text" or unknown), each with those topics: what the topic classifier learns from.
+   */
+  trainingExamples(limit: number): Promise<TrainingArticle[]>;
+  /** Stored articles by id, in the order asked; unknown ids are left out. */
+  getMany(ids: readonly number[]): Promise<StoredArticle[]>;
+  /** The related links the article's page offered ("More on China", "Read Next"), in no particular order. */
+  links(articleId: number): Promise<RelatedLink[]>;
+  /**
+   * Articles as the /related index reads them, in id order: newest first below `beforeId`
+   * (loading the archive at start-up), or oldest first above `afterId` (catching up with new ones).
+   */
+  forIndex(options: { beforeId?: number; afterId?: number; limit: number }): Promise<IndexableArticle[]>;
 }
 
 /**

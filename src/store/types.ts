@@ -2,6 +2,7 @@
 import type { Locale } from "../i18n/locales.ts";
 import type { Brief } from "../brief/types.ts";
 import type { RelatedLink } from "../extract/article.ts";
+import type { TopicEvidence } from "../topics/evidence.ts";
 import type { Topic } from "../topics/types.ts";
 
 export type ChatType = "private" | "group" | "supergroup" | "channel";
@@ -155,6 +156,21 @@ export interface NewSource {
 export interface ArticleTopic {
   slug: string;
   confidence: number;
+  /**
+   * Where it came from (`topicEvidence(assignment)`). A topic only the classifier gave must say
+   * "classifier": the classifier learns from the others. Unknown (null) counts as not the classifier's.
+   */
+  evidence?: TopicEvidence | null;
+}
+
+/** A labelled article of the archive, for teaching the topic classifier. */
+export interface TrainingArticle {
+  id: number;
+  title: string;
+  description: string | null;
+  body: string;
+  /** Its topics that were not the classifier's guess. */
+  slugs: string[];
 }
 
 /** A stored story: the article, its brief and where it came from. */
@@ -190,6 +206,16 @@ export interface StoredArticle {
   fetchedAt: string;
   updatedAt: string | null;
   topics: ArticleTopic[];
+}
+
+/** What the /related index needs of a stored article: its words and its date. */
+export interface IndexableArticle {
+  id: number;
+  title: string;
+  body: string;
+  lang: string | null;
+  /** When published, or when fetched when the page did not say. */
+  date: string;
 }
 
 export interface NewArticle {

@@ -122,8 +122,7 @@ export function assignTopics(article: TopicInput, topics: readonly Topic[] | Com
   }
 
   if (options.classifier && !section) {
-    const text = [article.title, article.description ?? "", article.articleBody].join("\n");
-    for (const { label, probability } of options.classifier.predict(text).ranked) {
+    for (const { label, probability } of options.classifier.predict(classifierText(article)).ranked) {
       if (probability < MIN_CLASSIFIER_PROBABILITY) continue;
       for (const slug of topicsForLabel(catalog, label)) {
         if (!catalog.bySlug.get(slug)?.broad) continue;
@@ -144,6 +143,11 @@ export function assignTopics(article: TopicInput, topics: readonly Topic[] | Com
   // Most confident first; equal ones in catalog order, so the output is stable.
   const order = new Map(catalog.topics.map((t, i) => [t.slug, i]));
   return assignments.sort((a, b) => b.confidence - a.confidence || (order.get(a.slug) ?? 0) - (order.get(b.slug) ?? 0));
+}
+
+/** The text the classifier reads of an article: the same when it learns and when it predicts. */
+export function classifierText(article: Pick<TopicInput, "title" | "articleBody"> & { description?: string | null | undefined }): string {
+  return [article.title, article.description ?? "", article.articleBody].join("\n");
 }
 
 /** Topics a section or tag label means: a listed label, or the label being exactly one topic name ("Beijing"). */

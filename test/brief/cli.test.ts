@@ -105,4 +105,20 @@ describe("newsbrief brief", () => {
     await expect(run(["brief", file("broken.html.gz", broken)])).rejects.toThrow(/not a valid gzip file/);
     expect(readFileSync(html, "utf8")).toBe(page);
   });
+
+  it("fails in one line on an empty page or binary junk instead of printing a placeholder", async () => {
+    const junk = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
+    for (const path of [file("empty.html", ""), file("junk.html", junk)]) {
+      const attempt = runCommand([registerBriefCommand], ["brief", path]);
+      await expect(attempt).rejects.toThrow(CliError);
+      await expect(attempt).rejects.toThrow(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: no article to brief \\(`));
+    }
+  });
+
+  it("links the brief to --url when the saved page declares no address of its own", async () => {
+    const bare = file("bare.html", page.replace(/<link rel="canonical"[^>]*>/, ""));
+    expect(await run(["brief", bare, "--now", "2025-03-23T12:00:00Z"])).toContain("(no button: the article has no http(s) link)");
+    const out = await run(["brief", bare, "--url", "https://news.example/kyiv-drones", "--now", "2025-03-23T12:00:00Z"]);
+    expect(out).toMatch(/\[ .+ \] → https:\/\/news\.example\/kyiv-drones\n/);
+  });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig, parseFetchConfig, readEnvironment } from "../../src/config/index.ts";
+import { ConfigError, parseConfig, parseFetchConfig, parseNewsroomConfig, readEnvironment } from "../../src/config/index.ts";
 
 const TOKEN = "123456:ABC-def_ghi";
 const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
@@ -22,6 +22,7 @@ describe("parseConfig", () => {
     expect(parseConfig({ BOT_TOKEN: TOKEN })).toEqual({
       botToken: TOKEN,
       apiRoot: "https://api.telegram.org",
+      apiRetry: { initialDelayMs: 1000, maxDelayMs: 60_000 },
       databasePath: "./data/newsbrief.db",
       databaseUrl: null,
       databasePoolMax: 10,
@@ -38,7 +39,15 @@ describe("parseConfig", () => {
         maxRedirects: 5,
       },
       ingest: { defaultPollIntervalS: 300, hostDelayMs: 1000, concurrency: 4, alertAfterMs: 3 * 3600_000 },
+      topicModel: { schedule: "30 3 * * *", minPerTopic: 20 },
+      relatedIndexArticles: 100_000,
     });
+  });
+
+  it("reads the size of the /related index and refuses nonsense", () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN, RELATED_INDEX_ARTICLES: "5000" }).relatedIndexArticles).toBe(5000);
+    expect(() => parseConfig({ BOT_TOKEN: TOKEN, RELATED_INDEX_ARTICLES: "lots" })).toThrow(/RELATED_INDEX_ARTICLES/);
+    expect(() => parseConfig({ BOT_TOKEN: TOKEN, RELATED_INDEX_ARTICLES: "10" })).toThrow(/at least 1000/);
   });
 
   it("reads every setting", () => {
@@ -58,9 +67,16 @@ describe("parseConfig", () => {
       FETCH_ALLOW_PRIVATE_HOSTS: "true",
       FETCH_TIMEOUT_MS: "2500",
       FETCH_MAX_BYTES: "1048576",
+      POLL_INTERVAL_S: "600",
+      POLL_HOST_DELAY_MS: "0",
+      POLL_CONCURRENCY: "8",
+      SOURCE_ALERT_AFTER_HOURS: "0.5",
+      BOT_API_RETRY_MIN_MS: "50",
+      BOT_API_RETRY_MAX_MS: "2000",
     });
     expect(config).toMatchObject({
       apiRoot: "http://127.0.0.1:8081",
+      apiRetry: { initialDelayMs: 50, maxDelayMs: 2000 },
       databasePath: "/var/lib/newsbrief/db.sqlite",
       databaseUrl: "postgres://newsbrief:secret@db.internal:5432/newsroom",
       databasePoolMax: 20,
@@ -69,7 +85,12 @@ describe("parseConfig", () => {
       logLevel: "debug",
       mode: { kind: "webhook", url: "https://news.example.org/telegram", secret: "s3cr3t_-", port: 3000 },
       fetch: { allowPrivateHosts: true, timeoutMs: 2500, connectTimeoutMs: 2500, maxBytes: 1_048_576, maxRedirects: 5 },
+      ingest: { defaultPollIntervalS: 600, hostDelayMs: 0, concurrency: 8, alertAfterMs: 1_800_000 },
     });
+  });
+
+  it("turns the topic retraining off", () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN, TOPIC_RETRAIN_SCHEDULE: "off", TOPIC_MIN_ARTICLES: "50" }).topicModel).toEqual({ schedule: null, minPerTopic: 50 });
   });
 
   it("treats empty values as unset", () => {
@@ -85,6 +106,12 @@ describe("parseConfig", () => {
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "push" }, "BOT_MODE expects polling or webhook"],
     [{ BOT_TOKEN: TOKEN, BOT_API_ROOT: "ftp://x" }, "BOT_API_ROOT expects an http(s) URL"],
     [{ BOT_TOKEN: TOKEN, PORT: "http" }, "PORT expects a port number"],
+    [{ BOT_TOKEN: TOKEN, POLL_INTERVAL_S: "10" }, "POLL_INTERVAL_S expects at least 60"],
+    [{ BOT_TOKEN: TOKEN, POLL_CONCURRENCY: "many" }, "POLL_CONCURRENCY expects how many sources to poll at once, e.g. 4"],
+    [{ BOT_TOKEN: TOKEN, TOPIC_RETRAIN_SCHEDULE: "daily" }, 'TOPIC_RETRAIN_SCHEDULE expects a cron pattern such as "30 3 * * *" (daily at 03:30), or off'],
+    [{ BOT_TOKEN: TOKEN, TOPIC_MIN_ARTICLES: "1" }, "TOPIC_MIN_ARTICLES expects at least 2"],
+    [{ BOT_TOKEN: TOKEN, BOT_API_RETRY_MIN_MS: "soon" }, "BOT_API_RETRY_MIN_MS expects milliseconds"],
+    [{ BOT_TOKEN: TOKEN, BOT_API_RETRY_MIN_MS: "5000", BOT_API_RETRY_MAX_MS: "100" }, "BOT_API_RETRY_MAX_MS must not be less than BOT_API_RETRY_MIN_MS"],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook" }, "WEBHOOK_URL is required when BOT_MODE=webhook"],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org/h" }, "WEBHOOK_SECRET is required when BOT_MODE=webhook"],
     [{ BOT_TOKEN: TOKEN, WEBHOOK_SECRET: "has space" }, "WEBHOOK_SECRET expects 1-256 characters from A-Z, a-z, 0-9, _ and -"],
@@ -140,5 +167,16 @@ describe("readEnvironment", () => {
 
   it("works without a .env file", () => {
     expect(readEnvironment({ A: "1" }, "/nonexistent/.env")).toEqual({ A: "1" });
+  });
+});
+
+describe("parseNewsroomConfig", () => {
+  it("needs no bot token: the command line reads the database, fetch and polling settings alone", () => {
+    expect(parseNewsroomConfig({ DATABASE_PATH: "/tmp/x.db", POLL_HOST_DELAY_MS: "0" })).toMatchObject({
+      databasePath: "/tmp/x.db",
+      fetch: { allowPrivateHosts: false },
+      ingest: { hostDelayMs: 0, defaultPollIntervalS: 300 },
+    });
+    expect(() => parseNewsroomConfig({ POLL_INTERVAL_S: "abc" })).toThrow(ConfigError);
   });
 });

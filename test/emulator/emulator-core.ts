@@ -5,6 +5,7 @@ import type { BotCommand, ChatMember, LinkPreviewOptions, MenuButton, Message, M
 import { ApiError, badRequest, forbidden, notFound, tooManyRequests } from "./api-error.ts";
 import { ArrivalLog } from "./arrival-log.ts";
 import { FaultInjector } from "./faults.ts";
+import { FileStore } from "./files.ts";
 import { FloodControl } from "./flood-control.ts";
 import type { UserLookup } from "./formatting/types.ts";
 import { LoadStats } from "./load-stats.ts";
@@ -90,6 +91,8 @@ export class EmulatorCore {
   /** User messages in groups that privacy mode kept from the bot, per chat (explains timeouts). */
   readonly withheldByPrivacy = new Map<number, number>();
   readonly knownFiles = new Map<string, Message["photo"]>();
+  /** Documents: sent by users, uploaded by the bot, served by getFile and /file/bot<token>/<path>. */
+  readonly files = new FileStore();
   readonly unreachableUrls = new Set<string>();
   webhook: WebhookState | undefined;
   defaultMenuButton: MenuButton | undefined;
@@ -335,7 +338,7 @@ export class EmulatorCore {
       // Commands addressed to another bot ("/start@other_bot") are not delivered.
       if (entity.type === "bot_command" && (!part.includes("@") || part.endsWith(botName))) return true;
     }
-    return message.text === undefined && message.caption === undefined && message.photo === undefined;
+    return message.text === undefined && message.caption === undefined && message.photo === undefined && message.document === undefined;
   }
 
   /** A forum topic: its creation service message's id is the topic's message_thread_id. */

@@ -4,6 +4,7 @@ import type { Server } from "node:http";
 import type { BotCommand, BotCommandScope, Chat, MenuButton, Message, User, UserFromGetMe } from "grammy/types";
 import { EmulatorCore, type ApiCall, type ChatActionRecord } from "./emulator-core.ts";
 import type { FaultSpec } from "./faults.ts";
+import { mimeTypeFor, type SentDocument } from "./files.ts";
 import { DEFAULT_FLOOD_LIMITS } from "./flood-control.ts";
 import { detectEntities } from "./formatting/detect-entities.ts";
 import type { EmulatorStats } from "./load-stats.ts";
@@ -34,6 +35,7 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     defaultWaitMs: options.defaultWaitMs ?? 3_000,
     latencyMs: options.latencyMs ?? 0,
     now: options.now ?? Date.now,
+    port: options.port ?? 0,
   };
 }
 
@@ -223,6 +225,35 @@ export class TelegramEmulator {
     return message;
   }
 
+  /**
+   * A user sends a file as a document (as dragging a file into the chat does): the message carries
+   * `document` with file_id, file_unique_id, file_name, mime_type and file_size; getFile and the
+   * download URL then serve the bytes.
+   */
+  userSendsDocument(
+    chat: ChatRef,
+    doc: { fileName: string; mimeType?: string; content: Buffer | string; caption?: string; from?: User; replyTo?: number },
+  ): Message {
+    const world = this.core.world;
+    const record = world.requireChat(idOf(chat));
+    if (record.type === "channel") throw new Error("userSendsDocument: users do not post in channels here");
+    const data = typeof doc.content === "string" ? Buffer.from(doc.content, "utf8") : doc.content;
+    if (data.length === 0) throw new Error("userSendsDocument: Telegram clients do not send empty files");
+    const from = this.sender(record, doc.from);
+    if (record.type === "private") world.requireUser(from.id).startedBot = true;
+    const file = this.core.files.add({ data, fileName: doc.fileName, mimeType: doc.mimeType ?? mimeTypeFor(doc.fileName) });
+    const message = { message_id: world.nextMessageId(record), from, chat: world.chatWire(record), date: this.core.nowSeconds(), document: this.core.files.documentOf(file) } as Message;
+    if (doc.caption !== undefined) {
+      message.caption = doc.caption;
+      const entities = detectEntities(doc.caption);
+      if (entities.length > 0) message.caption_entities = entities;
+    }
+    this.attachThreadAndReply(record, message, doc.replyTo !== undefined ? { replyTo: doc.replyTo } : {});
+    world.store(record, message, "user");
+    this.deliver(record, message);
+    return message;
+  }
+
   /** A channel post (the bot receives channel_post updates while it is a member of the channel). */
   channelPost(chat: ChatRef, text: string, opts: { authorSignature?: string } = {}): Message {
     const world = this.core.world;
@@ -330,6 +361,11 @@ export class TelegramEmulator {
     const result: Message[] = [];
     for (const stored of chat.messages.values()) if (stored.sentBy === "bot" && !stored.deleted) result.push(stored.message);
     return result;
+  }
+
+  /** The documents the bot sent to a chat (sendDocument), with their bytes, oldest first. */
+  documentsSent(chat: ChatRef): SentDocument[] {
+    return this.core.files.sentTo(idOf(chat));
   }
 
   /** Any message in a chat as it is now (undefined when deleted or unknown). */

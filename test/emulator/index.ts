@@ -12,6 +12,7 @@ export type { EmulatorOptions } from "./options.ts";
 export type { ApiCall, ChatActionRecord } from "./emulator-core.ts";
 export type { EmulatorStats } from "./load-stats.ts";
 export type { FaultSpec } from "./faults.ts";
+export type { SentDocument } from "./files.ts";
 export type { FloodLimits } from "./flood-control.ts";
 export type { MemberStatus } from "./world.ts";
 export { parseHtml } from "./formatting/html.ts";

@@ -26,6 +26,8 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Time source for flood control (ms). Tests may pass a fake clock. */
   now?: () => number;
+  /** The port to listen on (default: any free one). A test of a bot started before its API passes one. */
+  port?: number;
 }
 
 export interface ResolvedOptions {
@@ -39,4 +41,5 @@ export interface ResolvedOptions {
   defaultWaitMs: number;
   latencyMs: number;
   now: () => number;
+  port: number;
 }

@@ -1,7 +1,7 @@
 // Turns an HTTP request into Bot API parameters: query string plus a JSON, form-urlencoded or
 // multipart/form-data body (grammY uses multipart when the bot uploads a file).
 import type { IncomingMessage } from "node:http";
-import { badRequest } from "./api-error.ts";
+import { ApiError, badRequest } from "./api-error.ts";
 import type { Params, UploadedFile } from "./params.ts";
 
 const MAX_BODY_BYTES = 60 * 1024 * 1024;
@@ -38,7 +38,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new Error("Request Entity Too Large"));
+        reject(new ApiError(413, "Request Entity Too Large"));
         req.destroy();
         return;
       }
@@ -49,7 +49,13 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** Fields become strings; parts with a filename become uploads. attach://name references resolve. */
+/**
+ * Fields become strings; parts with a filename become uploads. attach://name references resolve.
+ * Hand-written on purpose: grammY writes `content-disposition:form-data;name="x";filename=<raw
+ * UTF-8 name>` (no spaces, filename unquoted), which Telegram accepts but Node 20's
+ * `Response.formData()` rejects outright and busboy 1.6 drops silently when the name is not
+ * ASCII (checked on this machine), so neither could stand in for Telegram here.
+ */
 export function parseMultipart(body: Buffer, boundary: string): Params {
   const fields: Params = {};
   const delimiter = Buffer.from(`--${boundary}`);

@@ -22,9 +22,20 @@ function sendError(res: ServerResponse, error: ApiError): void {
   });
 }
 
+/** GET /file/bot<token>/<file_path>: the bytes of a file getFile gave a path to. */
+function serveFile(core: EmulatorCore, res: ServerResponse, token: string, filePath: string): void {
+  if (token !== core.options.botToken) return sendError(res, unauthorized());
+  const file = core.files.atPath(filePath);
+  if (file?.data === undefined) return sendError(res, notFound());
+  res.writeHead(200, { "content-type": file.mimeType ?? "application/octet-stream", "content-length": file.data.length });
+  res.end(file.data);
+}
+
 export async function startServer(core: EmulatorCore): Promise<{ server: Server; apiRoot: string }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const download = /^\/file\/bot([^/]*)\/(.+)$/.exec(url.pathname);
+    if (download !== null) return serveFile(core, res, download[1] ?? "", decodeURIComponent(download[2] ?? ""));
     const match = /^\/bot([^/]*)\/([^/]+)$/.exec(url.pathname);
     if (match === null) return sendError(res, notFound());
     if (match[1] !== core.options.botToken) return sendError(res, unauthorized());
@@ -54,7 +65,7 @@ export async function startServer(core: EmulatorCore): Promise<{ server: Server;
   server.keepAliveTimeout = 1000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(core.options.port, "127.0.0.1", () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return { server, apiRoot: `http://127.0.0.1:${port}` };

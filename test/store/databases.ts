@@ -52,7 +52,7 @@ export function forEachDatabase(suite: (database: () => TestDatabase, dialect: S
     afterEach(() => {
       current = undefined;
     });
-    // The file's schemas go in one statement at the end: dropping them one by one doubled the suite's time.
+    // The file's database goes at the end, with every schema in it: dropping them one by one doubled the suite's time.
     afterAll(dropSchemas);
     suite(() => current ?? fail(), "postgres");
   });
@@ -76,15 +76,43 @@ export function sqliteDatabase(path: string): TestDatabase {
   };
 }
 
-let admin: pg.Pool | undefined;
-const created: string[] = [];
+/**
+ * Each test file gets a database of its own on the server, and each test a schema in it. Schemas
+ * of one database are not enough: Kysely's migrator reads the catalog of every schema, and a
+ * schema that a parallel test file (or another run on the same server) drops mid-read makes that
+ * read fail with "schema … does not exist". Databases keep their catalogs apart.
+ */
+interface FileDatabase {
+  name: string;
+  /** Connected to the file's database: creates the schemas. */
+  pool: pg.Pool;
+  /** Connected to the server's database (TEST_DATABASE_URL): creates and drops the file's database. */
+  server: pg.Pool;
+  url: URL;
+}
 
-/** Drops every schema this file created (the stores on them must be closed) and ends the admin connection. */
+let fileDatabase: Promise<FileDatabase> | undefined;
+
+async function createFileDatabase(serverUrl: string): Promise<FileDatabase> {
+  const server = new pg.Pool({ connectionString: serverUrl, max: 1 });
+  const name = `nbt_${randomBytes(6).toString("hex")}`;
+  await server.query(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
+  // Dropping the database at the end cuts whatever is still connected: expected, not a failure.
+  for (const each of [server, pool]) each.on("error", () => undefined);
+  return { name, server, url, pool };
+}
+
+/** Drops this file's database (the stores on it must be closed) and ends the admin connections. */
 export async function dropSchemas(): Promise<void> {
-  const schemas = created.splice(0);
-  if (schemas.length > 0) await admin?.query(`drop schema ${schemas.join(", ")} cascade`);
-  await admin?.end();
-  admin = undefined;
+  const file = await fileDatabase;
+  fileDatabase = undefined;
+  if (!file) return;
+  await file.pool.end();
+  await file.server.query(`drop database if exists ${file.name} with (force)`);
+  await file.server.end();
 }
 
 /**
@@ -93,11 +121,11 @@ export async function dropSchemas(): Promise<void> {
  * database need not survive a crash, and the suite runs faster for it.
  */
 export async function postgresSchema(serverUrl: string): Promise<TestDatabase> {
-  admin ??= new pg.Pool({ connectionString: serverUrl, max: 2 });
-  const schema = `nbt_${randomBytes(6).toString("hex")}`;
-  await admin.query(`create schema ${schema}`);
-  created.push(schema);
-  const url = new URL(serverUrl);
+  fileDatabase ??= createFileDatabase(serverUrl);
+  const file = await fileDatabase;
+  const schema = `t_${randomBytes(6).toString("hex")}`;
+  await file.pool.query(`create schema ${schema}`);
+  const url = new URL(file.url);
   url.searchParams.set("options", `-c search_path=${schema} -c synchronous_commit=off`);
   const settings: DatabaseSettings = { databaseUrl: url.toString(), databasePath: "unused.db", databasePoolMax: 4 };
   return {

@@ -5,6 +5,7 @@
  */
 import type { Command } from "commander";
 import { createIngestService } from "../../ingest/service.ts";
+import { TopicModel } from "../../ingest/topic-model.ts";
 import type { PollReport } from "../../ingest/types.ts";
 import { CliError } from "../errors.ts";
 import { withNewsroom } from "../newsroom.ts";
@@ -17,7 +18,11 @@ export function registerIngestCommand(program: Command): void {
     .action(async (flags: { once?: boolean }) => {
       if (!flags.once) throw new CliError("ingest runs inside the bot (npm start); use --once to poll every source once from the command line");
       await withNewsroom(async ({ store, http, logger, config }) => {
+        // The broad-topic model the bot learned from the archive, if it has one; never trained here.
+        const topicModel = new TopicModel({ store, log: logger.child({ module: "topic-model" }), now: () => new Date() }, { schedule: null, minPerTopic: Number.MAX_SAFE_INTEGER });
+        await topicModel.load();
         const service = createIngestService({
+          classifier: () => topicModel.classifier,
           store,
           http,
           logger,

@@ -1,6 +1,7 @@
 /**
  * `newsbrief topics …`: the learned topic classifier from the command line.
  *   train <labeled.jsonl> --model <file>    learn from rows {id?, title?, text, label}
+ *   train --from-archive                    learn from the bot's database (see topics-archive.ts)
  *   predict <in.jsonl> --model <file>       print {id, label} per row, one JSON per line
  *   cv <labeled.jsonl> [--folds 5]          cross-validated macro-F1 (and out-of-fold predictions)
  *   assign <article.json>                   the catalog topics of an extracted article, with reasons
@@ -14,6 +15,7 @@ import { TopicClassifier, type LabeledText } from "../../topics/classifier/class
 import { crossValidatePredictions } from "../../topics/classifier/evaluate.ts";
 import { score } from "../../topics/classifier/metrics.ts";
 import { CliError } from "../errors.ts";
+import { trainFromArchiveCommand } from "./topics-archive.ts";
 
 interface Row {
   /** 1-based line number in the file, for error messages. */
@@ -28,10 +30,24 @@ export function registerTopicsCommand(program: Command): void {
 
   topics
     .command("train")
-    .description("Train a classifier from labeled JSONL rows {id?, title?, text, label} and save it as JSON")
-    .argument("<labeled.jsonl>", "training rows, one JSON object per line")
-    .requiredOption("--model <file>", "where to write the model")
-    .action((input: string, flags: { model: string }) => {
+    .description(
+      "Train a classifier from labeled JSONL rows {id?, title?, text, label} and save it as JSON, " +
+        "or with --from-archive from the articles in the bot's database (as the bot does on its schedule)",
+    )
+    .argument("[labeled.jsonl]", "training rows, one JSON object per line (not with --from-archive)")
+    .option("--model <file>", "where to write the model (with --from-archive: also write it there)")
+    .option("--from-archive", "learn from the articles a source's section or the catalog labelled, and keep the model in the database")
+    .option("--database <path>", "with --from-archive: the bot's database (default: DATABASE_PATH, else ./data/newsbrief.db)")
+    .option("--min-articles <n>", "with --from-archive: labelled articles a topic needs (default: TOPIC_MIN_ARTICLES, else 20)")
+    .action(async (input: string | undefined, flags: { model?: string; fromArchive?: boolean; database?: string; minArticles?: string }) => {
+      if (flags.fromArchive) {
+        if (input) throw new CliError(`unexpected argument "${input}": --from-archive learns from the database, not a file`);
+        await trainFromArchiveCommand(flags);
+        return;
+      }
+      if (flags.database || flags.minArticles) throw new CliError("--database and --min-articles go with --from-archive");
+      if (!input) throw new CliError("topics train needs a labeled JSONL file (or --from-archive): newsbrief topics train <labeled.jsonl> --model <file>");
+      if (!flags.model) throw new CliError("topics train needs --model <file>: where to write the model");
       const examples = labeledExamples(readRows(input), input);
       const started = Date.now();
       const model = TopicClassifier.train(examples);
@@ -95,7 +111,7 @@ export function registerTopicsCommand(program: Command): void {
 
   topics
     .command("assign")
-    .description("Print the catalog topics of an extracted article (Article JSON, e.g. from `newsbrief extract --json`)")
+    .description("Print the catalog topics of an extracted article (Article JSON, as `newsbrief extract <file|url>` prints it)")
     .argument("<article.json>", "an Article as JSON")
     .option("--model <file>", "a classifier for broad topics, used when the article has no section")
     .option("--min <confidence>", "lowest confidence to show (0–1)", "0.5")
@@ -186,7 +202,8 @@ function labeledExamples(rows: readonly Row[], file: string): LabeledText[] {
   return examples;
 }
 
-function loadModel(file: string): TopicClassifier {
+/** A model file written by `topics train`, or a one-line CliError. */
+export function loadModel(file: string): TopicClassifier {
   let json: unknown;
   try {
     json = JSON.parse(readText(file));
@@ -209,7 +226,7 @@ function readArticle(file: string): Article {
     if (error instanceof CliError) throw error;
     throw new CliError(`${file}: not valid JSON (${(error as Error).message})`);
   }
-  // `newsbrief extract --json` may wrap the article in its result.
+  // An extract result ({ article, … }) is read as its article.
   const record = (value as { article?: unknown })?.article ?? value;
   const article = record as Partial<Article> | null;
   if (typeof article !== "object" || article === null || typeof article.title !== "string" || typeof article.articleBody !== "string") {

@@ -36,27 +36,29 @@ export function fingerprint(text: string): string {
  * share of slots that agree. 0 when either fingerprint is empty or not one of ours.
  */
 export function similarity(a: string, b: string): number {
-  if (!isFingerprint(a) || !isFingerprint(b)) return 0;
-  let same = 0;
-  // Compared as text, slot by slot: no decoding, so a scan over many stored fingerprints stays cheap.
-  for (let at = 0; at < a.length; at += HEX_PER_SLOT) {
-    if (
-      a.charCodeAt(at) === b.charCodeAt(at) &&
-      a.charCodeAt(at + 1) === b.charCodeAt(at + 1) &&
-      a.charCodeAt(at + 2) === b.charCodeAt(at + 2) &&
-      a.charCodeAt(at + 3) === b.charCodeAt(at + 3)
-    ) {
-      same++;
-    }
-  }
-  return same / SLOTS;
+  const left = decodeFingerprint(a);
+  const right = decodeFingerprint(b);
+  return left && right ? signatureSimilarity(left, right) : 0;
 }
 
-/**
- * A length check only: `similarity` runs once per stored article for every new one, and a hex
- * test per call cost more than the comparison itself. Any string of the right length compares
- * safely; a corrupt one just matches nothing.
- */
-function isFingerprint(value: string): boolean {
-  return value.length === SLOTS * HEX_PER_SLOT;
+/** A fingerprint's slots, for comparing one against many (decode once, compare as numbers). */
+export type Signature = Uint16Array;
+
+/** The slots of a fingerprint; undefined when it is empty or not one of ours. */
+export function decodeFingerprint(hex: string): Signature | undefined {
+  if (hex.length !== SLOTS * HEX_PER_SLOT) return undefined;
+  const slots = new Uint16Array(SLOTS);
+  for (let slot = 0; slot < SLOTS; slot++) {
+    const value = Number.parseInt(hex.slice(slot * HEX_PER_SLOT, (slot + 1) * HEX_PER_SLOT), 16);
+    if (Number.isNaN(value)) return undefined;
+    slots[slot] = value;
+  }
+  return slots;
+}
+
+/** `similarity` of two decoded fingerprints: the share of slots that agree. */
+export function signatureSimilarity(a: Signature, b: Signature): number {
+  let same = 0;
+  for (let slot = 0; slot < SLOTS; slot++) if (a[slot] === b[slot]) same++;
+  return same / SLOTS;
 }

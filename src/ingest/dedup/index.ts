@@ -1,3 +1,4 @@
 export { canonicalUrl } from "./canonical-url.ts";
 export { contentHash } from "./content-hash.ts";
-export { NEAR_DUPLICATE_THRESHOLD, fingerprint, similarity } from "./fingerprint.ts";
+export { NEAR_DUPLICATE_THRESHOLD, decodeFingerprint, fingerprint, signatureSimilarity, similarity } from "./fingerprint.ts";
+export type { Signature } from "./fingerprint.ts";

@@ -1,8 +1,10 @@
-import type { Kysely, Selectable } from "kysely";
+import type { ExpressionBuilder, Kysely, Selectable } from "kysely";
 import type { Brief } from "../../brief/types.ts";
 import type { ArticlesTable, Database } from "../db-schema.ts";
 import type { ArticleKeys, ArticleRepository, StoredFingerprint } from "../repositories.ts";
-import type { ArticleTopic, NewArticle, StoredArticle } from "../types.ts";
+import type { RelatedLink } from "../../extract/article.ts";
+import type { ArticleTopic, IndexableArticle, NewArticle, StoredArticle, TrainingArticle } from "../types.ts";
+import type { TopicEvidence } from "../../topics/evidence.ts";
 
 type ArticleRow = Selectable<ArticlesTable> & { source_name: string | null };
 
@@ -129,6 +131,73 @@ export class KyselyArticleRepository implements ArticleRepository {
     return Number(row.n);
   }
 
+  async countBySource(sourceIds: readonly number[]): Promise<Map<number, number>> {
+    if (sourceIds.length === 0) return new Map();
+    // Counted on the (source_id, guid) index, without reading the articles.
+    const rows = await this.db
+      .selectFrom("articles")
+      .select((eb) => ["source_id", eb.fn.countAll<number>().as("n")])
+      .where("source_id", "in", [...sourceIds])
+      .groupBy("source_id")
+      .execute();
+    return new Map(rows.flatMap((row) => (row.source_id === null ? [] : [[row.source_id, Number(row.n)] as const])));
+  }
+
+  async trainingExamples(limit: number): Promise<TrainingArticle[]> {
+    const labelled = (eb: ExpressionBuilder<Database, "article_topics">) =>
+      eb.or([eb("article_topics.evidence", "is", null), eb("article_topics.evidence", "!=", "classifier")]);
+    const rows = await this.db
+      .selectFrom("articles")
+      .select(["id", "title", "description", "body"])
+      .where((eb) => eb.exists(eb.selectFrom("article_topics").select("article_id").whereRef("article_topics.article_id", "=", "articles.id").where(labelled)))
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
+    if (rows.length === 0) return [];
+    const topics = await this.db
+      .selectFrom("article_topics")
+      .select(["article_id", "topic_slug"])
+      .where(
+        "article_id",
+        "in",
+        rows.map((row) => row.id),
+      )
+      .where(labelled)
+      .orderBy("topic_slug")
+      .execute();
+    const slugs = new Map<number, string[]>();
+    for (const row of topics) slugs.set(row.article_id, [...(slugs.get(row.article_id) ?? []), row.topic_slug]);
+    return rows.map((row) => ({ id: row.id, title: row.title, description: row.description, body: row.body, slugs: slugs.get(row.id) ?? [] }));
+  }
+
+  async getMany(ids: readonly number[]): Promise<StoredArticle[]> {
+    if (ids.length === 0) return [];
+    const found = new Map((await this.load((q) => q.where("articles.id", "in", [...ids]))).map((a) => [a.id, a]));
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  async links(articleId: number): Promise<RelatedLink[]> {
+    const rows = await this.db.selectFrom("article_links").selectAll().where("article_id", "=", articleId).execute();
+    return rows.map((row) => ({
+      url: row.url,
+      title: row.title,
+      kind: row.kind as RelatedLink["kind"],
+      ...(row.block_label ? { blockLabel: row.block_label } : {}),
+      ...(row.section ? { section: row.section } : {}),
+    }));
+  }
+
+  async forIndex(options: { beforeId?: number; afterId?: number; limit: number }): Promise<IndexableArticle[]> {
+    let query = this.db.selectFrom("articles").select(["id", "title", "body", "lang", "published_at", "fetched_at"]).limit(options.limit);
+    if (options.afterId !== undefined) query = query.where("id", ">", options.afterId).orderBy("id", "asc");
+    else {
+      if (options.beforeId !== undefined) query = query.where("id", "<", options.beforeId);
+      query = query.orderBy("id", "desc");
+    }
+    const rows = await query.execute();
+    return rows.map((row) => ({ id: row.id, title: row.title, body: row.body, lang: row.lang, date: row.published_at ?? row.fetched_at }));
+  }
+
   private async getOrThrow(id: number): Promise<StoredArticle> {
     const article = await this.get(id);
     if (!article) throw new Error(`article ${id} vanished`);
@@ -157,7 +226,7 @@ export class KyselyArticleRepository implements ArticleRepository {
     const topics = new Map<number, ArticleTopic[]>();
     for (const row of topicRows) {
       const list = topics.get(row.article_id) ?? [];
-      list.push({ slug: row.topic_slug, confidence: row.confidence });
+      list.push({ slug: row.topic_slug, confidence: row.confidence, ...(row.evidence ? { evidence: row.evidence as TopicEvidence } : {}) });
       topics.set(row.article_id, list);
     }
     return rows.map((row) => toArticle(row, topics.get(row.id) ?? []));
@@ -195,7 +264,7 @@ async function writeTopicsAndLinks(trx: Kysely<Database>, articleId: number, art
   if (article.topics.length > 0) {
     await trx
       .insertInto("article_topics")
-      .values(article.topics.map((topic) => ({ article_id: articleId, topic_slug: topic.slug, confidence: topic.confidence })))
+      .values(article.topics.map((topic) => ({ article_id: articleId, topic_slug: topic.slug, confidence: topic.confidence, evidence: topic.evidence ?? null })))
       .onConflict((oc) => oc.doNothing())
       .execute();
   }

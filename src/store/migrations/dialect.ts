@@ -1,7 +1,7 @@
 /**
  * What a migration needs to say the same schema to SQLite and to PostgreSQL. The SQLite
  * spelling is the one the shipped migrations always produced, so an existing SQLite database
- * keeps exactly the schema it has (test/store/dual-schema.test.ts compares it).
+ * keeps exactly the schema it has (test/store/open-sqlite.test.ts compares it with a dump).
  */
 import { sql, type ColumnDefinitionBuilder, type Expression, type Kysely } from "kysely";
 

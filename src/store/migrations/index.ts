@@ -17,7 +17,7 @@
  * - DDL both accept: createTable / addColumn / createIndex (partial indexes with `.where(sql.ref("col"), "is", null)`
  *   work in both), `alterTable(...).addColumn(...)`. SQLite cannot alter or drop a constraint: add a
  *   column or a new table and index instead. Where the dialects must differ, branch on `dialect`
- *   and keep the SQLite branch byte-for-byte what it was (test/store/dual-schema.test.ts).
+ *   and keep the SQLite branch byte-for-byte what it was (test/store/open-sqlite.test.ts).
  * - Data changes in a migration go through Kysely's query builder (parameters, not string SQL).
  * - Register the module below; test/store runs every repository test on both dialects.
  */
@@ -25,6 +25,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as core from "./0001-core.ts";
 import * as news from "./0002-news.ts";
 import * as ingest from "./0003-ingest.ts";
+import * as topicTraining from "./0004-topic-training.ts";
 import type { DualMigration, SqlDialect } from "./dialect.ts";
 
 export type { SqlDialect } from "./dialect.ts";
@@ -33,6 +34,7 @@ const migrations: Record<string, DualMigration> = {
   "0001-core": core,
   "0002-news": news,
   "0003-ingest": ingest,
+  "0004-topic-training": topicTraining,
 };
 
 /** The migrations as Kysely's Migrator runs them on one dialect. */

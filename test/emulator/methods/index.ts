@@ -2,6 +2,7 @@ import type { MethodHandler } from "../emulator-core.ts";
 import { botSettingsMethods } from "./bot-settings.ts";
 import { chatMethods } from "./chats.ts";
 import { editingMethods } from "./editing.ts";
+import { fileMethods } from "./files.ts";
 import { queryMethods } from "./queries.ts";
 import { sendingMethods } from "./sending.ts";
 import { updateMethods } from "./updates.ts";
@@ -14,4 +15,5 @@ export const ALL_METHODS: Record<string, MethodHandler> = {
   ...queryMethods,
   ...botSettingsMethods,
   ...chatMethods,
+  ...fileMethods,
 };

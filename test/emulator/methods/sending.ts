@@ -22,7 +22,7 @@ const sendMessage: MethodHandler = (core, params) => {
 };
 
 /** A caption (optional) with its parse mode or entities, as sendPhoto and copyMessage take it. */
-function captionContent(core: EmulatorCore, params: Params): Partial<Message> {
+export function captionContent(core: EmulatorCore, params: Params): Partial<Message> {
   const caption = optString(params, "caption");
   if (caption === undefined) return {};
   const formatted = formatText({ text: caption, parseMode: optString(params, "parse_mode"), entities: params["caption_entities"] }, "caption", core.lookupUser);
