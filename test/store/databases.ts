@@ -2,7 +2,8 @@
  * Runs a suite once per database newsbrief supports: SQLite always, PostgreSQL when
  * TEST_DATABASE_URL is set (`.ci/run` sets it). Without it the PostgreSQL suite shows as
  * skipped, with the reason in its name. Each test gets a database of its own: a fresh SQLite
- * file, or a fresh PostgreSQL schema (dropped afterwards), so parallel test files never meet.
+ * file, or a fresh schema in its file's PostgreSQL database (dropped afterwards), so parallel
+ * test files never meet.
  */
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
