@@ -16,7 +16,7 @@ import { createHttpClient } from "./ingest/http/index.ts";
 import { createIngestService, type IngestService } from "./ingest/service.ts";
 import type { SourceAlert } from "./ingest/types.ts";
 import { TopicModel } from "./ingest/topic-model.ts";
-import { openSqliteStore, type Store } from "./store/index.ts";
+import { openStore, type Store } from "./store/index.ts";
 import { ArchiveIndex } from "./archive/archive-index.ts";
 import { createFetchArticle, type FetchArticle } from "./archive/fetch-article.ts";
 
@@ -63,7 +63,7 @@ export interface AppOptions {
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const now = options.now ?? (() => new Date());
-  const store = await openSqliteStore({ path: config.databasePath, logger, now });
+  const store = await openStore(config, { logger, now });
   const http = createHttpClient(config.fetch);
   const topicModel = new TopicModel({ store, log: logger.child({ module: "topic-model" }), now }, config.topicModel);
   // Admin alerts go through the bot, which needs the ingest service first: bound once the bot exists.

@@ -13,6 +13,7 @@ import { registerExtractCommand } from "./commands/extract.ts";
 import { registerTopicsCommand } from "./commands/topics.ts";
 import { registerIngestCommand } from "./commands/ingest.ts";
 import { registerSourcesCommand } from "./commands/sources.ts";
+import { registerDbCommand } from "./commands/db.ts";
 import { registerRelatedCommand } from "./commands/related.ts";
 
 export function buildProgram(): Command {
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerTopicsCommand(program);
   registerSourcesCommand(program);
   registerIngestCommand(program);
+  registerDbCommand(program);
   registerRelatedCommand(program);
 
   return program;

@@ -6,7 +6,7 @@
 import { ConfigError, parseNewsroomConfig, readEnvironment, type NewsroomConfig } from "../config/index.ts";
 import { createHttpClient, type HttpClient } from "../ingest/http/index.ts";
 import { createLogger, type Logger } from "../logger.ts";
-import { openSqliteStore, StoreError, type Store } from "../store/index.ts";
+import { openStore, StoreError, type Store } from "../store/index.ts";
 import { CliError } from "./errors.ts";
 
 export interface Newsroom {
@@ -30,7 +30,7 @@ export async function openNewsroom(): Promise<Newsroom> {
   const logger = createLogger({ level, pretty: false, destination: process.stderr });
   let store: Store;
   try {
-    store = await openSqliteStore({ path: config.databasePath, logger });
+    store = await openStore(config, { logger });
   } catch (error) {
     if (error instanceof StoreError) throw new CliError(error.message);
     throw error;

@@ -32,7 +32,12 @@ export interface IngestSettings {
 
 /** What every entry needs, the command line included (which has no bot token). */
 export interface NewsroomConfig {
+  /** The SQLite file, used unless `databaseUrl` is set. */
   databasePath: string;
+  /** A PostgreSQL server (postgres://…), for a newsroom that outgrew one machine; null: SQLite. */
+  databaseUrl: string | null;
+  /** The size of the PostgreSQL connection pool of one instance. */
+  databasePoolMax: number;
   adminIds: readonly number[];
   defaultLocale: Locale;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -94,6 +99,8 @@ export function parseNewsroomConfig(env: Record<string, string | undefined>): Ne
 function newsroomConfigOf(e: NewsroomEnv): NewsroomConfig {
   return {
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL ?? null,
+    databasePoolMax: e.DATABASE_POOL_MAX,
     adminIds: e.ADMIN_IDS,
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,

@@ -62,6 +62,11 @@ const count = (min: number, max: number, fallback: number, what: string) =>
 export const newsroomShape = {
   ...fetchEnvShape,
   DATABASE_PATH: withDefault(z.string().trim().min(1), "./data/newsbrief.db"),
+  // Wins over DATABASE_PATH when set. zod's URL check reads the scheme; pg reads the rest (host, socket, ssl, options).
+  DATABASE_URL: optional(
+    z.url({ protocol: /^postgres(ql)?$/, error: "expects a PostgreSQL URL like postgres://user:password@host:5432/database" }),
+  ),
+  DATABASE_POOL_MAX: count(1, 1000, 10, "how many PostgreSQL connections one instance may open, e.g. 10"),
   ADMIN_IDS: z.preprocess(
     (value) => value ?? "",
     z

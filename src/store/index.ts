@@ -1,3 +1,6 @@
 export type { Store, ChatRepository, StateRepository, AuditLog, StoredFingerprint } from "./repositories.ts";
 export * from "./types.ts";
-export { openSqliteStore, StoreError } from "./open-sqlite.ts";
+export { StoreError } from "./errors.ts";
+export { openSqliteStore } from "./open-sqlite.ts";
+export { openPostgresStore } from "./open-postgres.ts";
+export { openStore, type DatabaseSettings } from "./open-store.ts";

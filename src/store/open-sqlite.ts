@@ -6,19 +6,14 @@
 import { closeSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { Kysely, SqliteDialect } from "kysely";
 import type { Logger } from "../logger.ts";
 import type { Database } from "./db-schema.ts";
+import { describeError as describe, StoreError } from "./errors.ts";
 import { createKyselyStore } from "./kysely/store.ts";
-import { migrationProvider } from "./migrations/index.ts";
+import { StripNulPlugin } from "./kysely/strip-nul.ts";
+import { applyMigrations } from "./migrate.ts";
 import type { Store } from "./repositories.ts";
-
-export class StoreError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "StoreError";
-  }
-}
 
 export interface OpenSqliteOptions {
   /** A file path, or ":memory:" for tests. */
@@ -29,10 +24,9 @@ export interface OpenSqliteOptions {
 
 export async function openSqliteStore(options: OpenSqliteOptions): Promise<Store> {
   const log = options.logger.child({ module: "store" });
-  const sqlite = openFile(options.path);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = openSqliteDatabase(options.path);
   try {
-    await migrate(db, options.path, log);
+    await applyMigrations(db, "sqlite", `DATABASE_PATH ${options.path}`, log);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -41,15 +35,23 @@ export async function openSqliteStore(options: OpenSqliteOptions): Promise<Store
   return createKyselyStore(db, { now: options.now ?? (() => new Date()) });
 }
 
-function openFile(path: string): SQLite.Database {
+/**
+ * The database as Kysely sees it, not yet migrated: for the store, and for `newsbrief db`.
+ * `label` names the file in messages ("DATABASE_PATH", "--from").
+ */
+export function openSqliteDatabase(path: string, label = "DATABASE_PATH"): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openFile(path, label) }), plugins: [new StripNulPlugin()] });
+}
+
+function openFile(path: string, label: string): SQLite.Database {
   if (path !== ":memory:") {
     try {
       mkdirSync(dirname(path), { recursive: true });
     } catch (error) {
-      throw new StoreError(`DATABASE_PATH ${path}: cannot create its folder (${describe(error)})`, { cause: error });
+      throw new StoreError(`${label} ${path}: cannot create its folder (${describe(error)})`, { cause: error });
     }
   }
-  assertSqliteHeader(path);
+  assertSqliteHeader(path, label);
   let sqlite: SQLite.Database | undefined;
   try {
     sqlite = new SQLite(path);
@@ -64,7 +66,7 @@ function openFile(path: string): SQLite.Database {
     return sqlite;
   } catch (error) {
     sqlite?.close();
-    throw new StoreError(`DATABASE_PATH ${path}: ${explainOpenError(error)}; the file was left untouched`, { cause: error });
+    throw new StoreError(`${label} ${path}: ${explainOpenError(error)}; the file was left untouched`, { cause: error });
   }
 }
 
@@ -74,7 +76,7 @@ const SQLITE_HEADER = "SQLite format 3\u0000";
  * SQLite treats a file shorter than one page as an empty database and writes over it, so
  * a non-empty file must show SQLite's header before we let the library near it.
  */
-function assertSqliteHeader(path: string): void {
+function assertSqliteHeader(path: string, label: string): void {
   if (path === ":memory:") return;
   let size: number;
   try {
@@ -89,12 +91,12 @@ function assertSqliteHeader(path: string): void {
     fd = openSync(path, "r");
     readSync(fd, header, 0, header.length, 0);
   } catch (error) {
-    throw new StoreError(`DATABASE_PATH ${path}: cannot be read (${describe(error)}); the file was left untouched`, { cause: error });
+    throw new StoreError(`${label} ${path}: cannot be read (${describe(error)}); the file was left untouched`, { cause: error });
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
   if (header.toString("latin1") !== SQLITE_HEADER) {
-    throw new StoreError(`DATABASE_PATH ${path}: not a SQLite database (corrupt, or another kind of file); the file was left untouched`);
+    throw new StoreError(`${label} ${path}: not a SQLite database (corrupt, or another kind of file); the file was left untouched`);
   }
 }
 
@@ -105,27 +107,4 @@ function explainOpenError(error: unknown): string {
   if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN") || code === "SQLITE_PERM")
     return `cannot be opened for writing (${describe(error)})`;
   return describe(error);
-}
-
-async function migrate(db: Kysely<Database>, path: string, log: Logger): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
-  for (const result of results ?? []) {
-    if (result.status === "Success") log.info({ migration: result.migrationName }, "migration applied");
-    if (result.status === "Error") log.error({ migration: result.migrationName }, "migration failed");
-  }
-  if (error) {
-    const detail = describe(error);
-    const newer = /previously executed migration .* is missing/i.test(detail);
-    throw new StoreError(
-      newer
-        ? `DATABASE_PATH ${path}: written by a newer version of newsbrief (${detail}); upgrade newsbrief to open it`
-        : `DATABASE_PATH ${path}: migration failed (${detail})`,
-      { cause: error },
-    );
-  }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -24,6 +24,8 @@ describe("parseConfig", () => {
       apiRoot: "https://api.telegram.org",
       apiRetry: { initialDelayMs: 1000, maxDelayMs: 60_000 },
       databasePath: "./data/newsbrief.db",
+      databaseUrl: null,
+      databasePoolMax: 10,
       adminIds: [],
       defaultLocale: "en",
       logLevel: "info",
@@ -53,6 +55,8 @@ describe("parseConfig", () => {
       BOT_TOKEN: TOKEN,
       BOT_API_ROOT: "http://127.0.0.1:8081/",
       DATABASE_PATH: "/var/lib/newsbrief/db.sqlite",
+      DATABASE_URL: "postgres://newsbrief:secret@db.internal:5432/newsroom",
+      DATABASE_POOL_MAX: "20",
       ADMIN_IDS: "42, 7",
       DEFAULT_LOCALE: "uk",
       LOG_LEVEL: "debug",
@@ -74,6 +78,8 @@ describe("parseConfig", () => {
       apiRoot: "http://127.0.0.1:8081",
       apiRetry: { initialDelayMs: 50, maxDelayMs: 2000 },
       databasePath: "/var/lib/newsbrief/db.sqlite",
+      databaseUrl: "postgres://newsbrief:secret@db.internal:5432/newsroom",
+      databasePoolMax: 20,
       adminIds: [42, 7],
       defaultLocale: "uk",
       logLevel: "debug",
@@ -114,6 +120,9 @@ describe("parseConfig", () => {
     [{ BOT_TOKEN: TOKEN, FETCH_TIMEOUT_MS: "10" }, "FETCH_TIMEOUT_MS expects at least 100 ms"],
     [{ BOT_TOKEN: TOKEN, FETCH_MAX_BYTES: "5MB" }, "FETCH_MAX_BYTES expects a size in bytes, e.g. 5242880"],
     [{ BOT_TOKEN: TOKEN, FETCH_MAX_BYTES: "1.5" }, "FETCH_MAX_BYTES expects a whole number of bytes"],
+    [{ BOT_TOKEN: TOKEN, DATABASE_URL: "mysql://root@127.0.0.1/news" }, "DATABASE_URL expects a PostgreSQL URL like postgres://user:password@host:5432/database"],
+    [{ BOT_TOKEN: TOKEN, DATABASE_URL: "./data/newsbrief.db" }, "DATABASE_URL expects a PostgreSQL URL like postgres://user:password@host:5432/database"],
+    [{ BOT_TOKEN: TOKEN, DATABASE_POOL_MAX: "0" }, "DATABASE_POOL_MAX expects at least 1"],
   ])("rejects %j with one line naming the variable", (env, message) => {
     const text = errorOf(env as Record<string, string>);
     expect(text).toBe(message);

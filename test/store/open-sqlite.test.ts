@@ -28,10 +28,25 @@ describe("openSqliteStore", () => {
     db.close();
   });
 
+  it("makes the schema the shipped migrations always made, so existing databases keep working", async () => {
+    // The fixture was dumped before the migrations learnt PostgreSQL; they must still say the same to SQLite.
+    const expected = readFileSync(new URL("../fixtures/store/sqlite-schema-0003.sql", import.meta.url), "utf8");
+    const path = join(tempDir(), "schema.db");
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(path) }) });
+    expect((await new Migrator({ db, provider: migrationProvider("sqlite") }).migrateTo("0003-ingest")).error).toBeUndefined();
+    await db.destroy();
+    const sqlite = new SQLite(path, { readonly: true });
+    const rows = sqlite
+      .prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'kysely_%' ORDER BY type, name")
+      .all() as { sql: string }[];
+    sqlite.close();
+    expect(rows.map((row) => `${row.sql};`).join("\n") + "\n").toBe(expected);
+  });
+
   it("migrates an older database forward and keeps its data", async () => {
     const path = join(tempDir(), "old.db");
     const old = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(path) }) });
-    await new Migrator({ db: old, provider: migrationProvider }).migrateTo("0001-core");
+    await new Migrator({ db: old, provider: migrationProvider("sqlite") }).migrateTo("0001-core");
     await old
       .insertInto("chats")
       .values({ id: 5, type: "private", settings: "{}", status: "active", created_at: "2025-01-01T00:00:00Z", updated_at: "2025-01-01T00:00:00Z", locale: "uk" })

@@ -6,7 +6,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { readEnvironment } from "../../config/index.ts";
 import { describeOutcome, TopicModel } from "../../ingest/topic-model.ts";
 import { createLogger } from "../../logger.ts";
-import { openSqliteStore, StoreError, type Store } from "../../store/index.ts";
+import { openPostgresStore, openSqliteStore, StoreError, type Store } from "../../store/index.ts";
 import { CliError, describeFileError } from "../errors.ts";
 
 export interface ArchiveTrainFlags {
@@ -26,13 +26,15 @@ export async function trainFromArchiveCommand(flags: ArchiveTrainFlags): Promise
   if (!Number.isInteger(minPerTopic) || minPerTopic < 2) {
     throw new CliError(`${flags.minArticles === undefined ? "TOPIC_MIN_ARTICLES" : "--min-articles"}: expected a whole number of at least 2, got "${minText}"`);
   }
+  // The bot's PostgreSQL database when it has one (DATABASE_URL wins over DATABASE_PATH, as for the bot).
+  const url = flags.database === undefined ? env.DATABASE_URL?.trim() || undefined : undefined;
   // Opening a missing file would create an empty database: say where the bot keeps its own instead.
-  if (!existsSync(path)) throw new CliError(`no database at ${path}: give the bot's with --database or DATABASE_PATH`);
+  if (!url && !existsSync(path)) throw new CliError(`no database at ${path}: give the bot's with --database or DATABASE_PATH`);
 
   const log = createLogger({ level: "warn", pretty: false, destination: process.stderr });
   let store: Store;
   try {
-    store = await openSqliteStore({ path, logger: log, now: () => new Date() });
+    store = url ? await openPostgresStore({ url, logger: log }) : await openSqliteStore({ path, logger: log, now: () => new Date() });
   } catch (error) {
     if (error instanceof StoreError) throw new CliError(error.message);
     throw error;

@@ -27,8 +27,15 @@ export class KyselySourceRepository implements SourceRepository {
         enabled: 1,
         created_at: this.now().toISOString(),
       })
+      // Two admins (or instances) adding the same feed at once: the second gets the first's source.
+      .onConflict((oc) => oc.column("feed_url").doNothing())
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) {
+      const raced = await this.findByFeedUrl(source.feedUrl);
+      if (raced) return { source: raced, created: false };
+      throw new Error(`source ${source.feedUrl} was added and removed while being added`);
+    }
     return { source: toSource(row), created: true };
   }
 

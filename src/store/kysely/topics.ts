@@ -71,19 +71,25 @@ export class KyselyTopicRepository implements TopicRepository {
     return this.seeding;
   }
 
+  /**
+   * One upsert per catalog topic and no read first: a transaction that reads and then writes
+   * fails at once in SQLite when another process (another instance starting) wrote in between.
+   * A row stays as it is when an admin edited it (builtin = 0) or it is already current.
+   */
   private async seed(): Promise<void> {
     const at = this.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom("topics").select(["slug", "builtin", "definition"]).execute();
-      const bySlug = new Map(existing.map((row) => [row.slug, row]));
       for (const topic of this.catalog) {
-        const definition = JSON.stringify(topic);
-        const row = bySlug.get(topic.slug);
-        if (row === undefined) {
-          await trx.insertInto("topics").values({ slug: topic.slug, definition, builtin: 1, enabled: 1, updated_at: at }).execute();
-        } else if (row.builtin === 1 && row.definition !== definition) {
-          await trx.updateTable("topics").set({ definition, updated_at: at }).where("slug", "=", topic.slug).execute();
-        }
+        await trx
+          .insertInto("topics")
+          .values({ slug: topic.slug, definition: JSON.stringify(topic), builtin: 1, enabled: 1, updated_at: at })
+          .onConflict((oc) =>
+            oc
+              .column("slug")
+              .doUpdateSet((eb) => ({ definition: eb.ref("excluded.definition"), updated_at: eb.ref("excluded.updated_at") }))
+              .where((eb) => eb.and([eb("topics.builtin", "=", 1), eb("topics.definition", "<>", eb.ref("excluded.definition"))])),
+          )
+          .execute();
       }
     });
   }

@@ -1,17 +1,19 @@
 /** Chats, bot state (sessions, conversations) and the audit log: what the bot needs to talk. */
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
+import { columnTypes, type SqlDialect } from "./dialect.ts";
 
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> {
+  const t = columnTypes(dialect);
   await db.schema
     .createTable("chats")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", t.bigint, (c) => c.primaryKey())
     .addColumn("type", "text", (c) => c.notNull())
     .addColumn("title", "text")
     .addColumn("username", "text")
     .addColumn("locale", "text")
     .addColumn("settings", "text", (c) => c.notNull().defaultTo("{}"))
     .addColumn("status", "text", (c) => c.notNull().defaultTo("active"))
-    .addColumn("migrated_to", "integer")
+    .addColumn("migrated_to", t.bigint)
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
@@ -27,10 +29,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("audit_log")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
-    .addColumn("at", "text", (c) => c.notNull().defaultTo(sql`CURRENT_TIMESTAMP`))
-    .addColumn("actor_id", "integer")
-    .addColumn("chat_id", "integer")
+    .addColumn("id", t.bigint, t.autoId)
+    .addColumn("at", "text", (c) => c.notNull().defaultTo(t.nowText))
+    .addColumn("actor_id", t.bigint)
+    .addColumn("chat_id", t.bigint)
     .addColumn("action", "text", (c) => c.notNull())
     .addColumn("details", "text", (c) => c.notNull().defaultTo("{}"))
     .execute();

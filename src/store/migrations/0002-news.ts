@@ -3,8 +3,10 @@
  * story groups, broadcasts, and the outbox every delivery goes through.
  */
 import type { Kysely } from "kysely";
+import { columnTypes, type SqlDialect } from "./dialect.ts";
 
-export async function up(db: Kysely<unknown>): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> {
+  const t = columnTypes(dialect);
   await db.schema
     .createTable("topics")
     .addColumn("slug", "text", (c) => c.primaryKey())
@@ -16,13 +18,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("subscriptions")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
-    .addColumn("chat_id", "integer", (c) => c.notNull().references("chats.id").onDelete("cascade"))
+    .addColumn("id", t.bigint, t.autoId)
+    .addColumn("chat_id", t.bigint, (c) => c.notNull().references("chats.id").onDelete("cascade"))
     .addColumn("thread_id", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("kind", "text", (c) => c.notNull())
     .addColumn("target", "text", (c) => c.notNull())
     .addColumn("query", "text")
-    .addColumn("created_by", "integer")
+    .addColumn("created_by", t.bigint)
     .addColumn("created_at", "text", (c) => c.notNull())
     .addUniqueConstraint("subscriptions_unique", ["chat_id", "thread_id", "kind", "target"])
     .execute();
@@ -30,7 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("sources")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", t.bigint, t.autoId)
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("feed_url", "text", (c) => c.notNull().unique())
     .addColumn("homepage", "text")
@@ -47,15 +49,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("story_groups")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", t.bigint, t.autoId)
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
 
   await db.schema
     .createTable("articles")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
-    .addColumn("source_id", "integer", (c) => c.references("sources.id").onDelete("set null"))
+    .addColumn("id", t.bigint, t.autoId)
+    .addColumn("source_id", t.bigint, (c) => c.references("sources.id").onDelete("set null"))
     .addColumn("url", "text", (c) => c.notNull().unique())
     .addColumn("canonical_url", "text")
     .addColumn("title", "text", (c) => c.notNull())
@@ -66,7 +68,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("image", "text")
     .addColumn("description", "text")
     .addColumn("body", "text", (c) => c.notNull())
-    .addColumn("story_group_id", "integer", (c) => c.references("story_groups.id").onDelete("set null"))
+    .addColumn("story_group_id", t.bigint, (c) => c.references("story_groups.id").onDelete("set null"))
     .addColumn("fetched_at", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("articles_published").on("articles").column("published_at").execute();
@@ -74,16 +76,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("article_topics")
-    .addColumn("article_id", "integer", (c) => c.notNull().references("articles.id").onDelete("cascade"))
+    .addColumn("article_id", t.bigint, (c) => c.notNull().references("articles.id").onDelete("cascade"))
     .addColumn("topic_slug", "text", (c) => c.notNull())
-    .addColumn("confidence", "real", (c) => c.notNull())
+    .addColumn("confidence", t.double, (c) => c.notNull())
     .addPrimaryKeyConstraint("article_topics_pk", ["article_id", "topic_slug"])
     .execute();
   await db.schema.createIndex("article_topics_topic").on("article_topics").column("topic_slug").execute();
 
   await db.schema
     .createTable("article_links")
-    .addColumn("article_id", "integer", (c) => c.notNull().references("articles.id").onDelete("cascade"))
+    .addColumn("article_id", t.bigint, (c) => c.notNull().references("articles.id").onDelete("cascade"))
     .addColumn("url", "text", (c) => c.notNull())
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull())
@@ -94,9 +96,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("broadcasts")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
-    .addColumn("created_by", "integer", (c) => c.notNull())
-    .addColumn("article_id", "integer", (c) => c.references("articles.id").onDelete("set null"))
+    .addColumn("id", t.bigint, t.autoId)
+    .addColumn("created_by", t.bigint, (c) => c.notNull())
+    .addColumn("article_id", t.bigint, (c) => c.references("articles.id").onDelete("set null"))
     .addColumn("payload", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) => c.notNull())
     .addColumn("total", "integer", (c) => c.notNull().defaultTo(0))
@@ -108,18 +110,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("outbox")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
-    .addColumn("chat_id", "integer", (c) => c.notNull().references("chats.id").onDelete("cascade"))
+    .addColumn("id", t.bigint, t.autoId)
+    .addColumn("chat_id", t.bigint, (c) => c.notNull().references("chats.id").onDelete("cascade"))
     .addColumn("thread_id", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("kind", "text", (c) => c.notNull())
-    .addColumn("article_id", "integer", (c) => c.references("articles.id").onDelete("cascade"))
-    .addColumn("broadcast_id", "integer", (c) => c.references("broadcasts.id").onDelete("cascade"))
+    .addColumn("article_id", t.bigint, (c) => c.references("articles.id").onDelete("cascade"))
+    .addColumn("broadcast_id", t.bigint, (c) => c.references("broadcasts.id").onDelete("cascade"))
     .addColumn("payload", "text", (c) => c.notNull().defaultTo("{}"))
     .addColumn("status", "text", (c) => c.notNull().defaultTo("pending"))
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("not_before", "text", (c) => c.notNull())
     .addColumn("last_error", "text")
-    .addColumn("message_id", "integer")
+    .addColumn("message_id", t.bigint)
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("sent_at", "text")
     .execute();
