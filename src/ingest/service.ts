@@ -92,7 +92,9 @@ export function createIngestService(deps: IngestServiceOptions): IngestService {
   async function tick(): Promise<void> {
     try {
       // Not awaited: one slow source must not hold back the next tick's others.
-      for (const source of await deps.store.sources.due(deps.now(), DUE_BATCH)) void poll(source);
+      for (const source of await deps.store.sources.due(deps.now(), DUE_BATCH)) {
+        poll(source).catch((error: unknown) => log.error({ err: error, sourceId: source.id }, "polling a source failed"));
+      }
     } catch (error) {
       log.error({ err: error }, "polling failed");
     } finally {
