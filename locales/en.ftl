@@ -188,3 +188,15 @@ topic-wizard-name-uk = Its name in Ukrainian (e.g. <i>Львів</i>):
 topic-wizard-aliases = The words that mean it in articles, separated by commas, in every language and spelling (e.g. <i>Lviv, Lvov, Львів, Львова, Львові</i>):
 topic-wizard-text-only = Please answer with text, or send /cancel.
 topic-wizard-cancelled = Stopped; no topic was saved.
+
+## Delivery (briefs and digests the bot sends on its own)
+delivery-related = 🔎 Related
+delivery-breaking = ⚡ Breaking
+delivery-also-reported = Also reported by { $sources }
+delivery-digest-title = 📰 <b>Your digest</b> · { $count ->
+    [one] { $count } story
+   *[other] { $count } stories
+}
+delivery-digest-part = (part { $part } of { $parts })
+delivery-digest-read = { $n }. Read
+delivery-digest-related = { $n }. Related

@@ -189,3 +189,17 @@ topic-wizard-name-uk = Її назва українською (напр. <i>Ль
 topic-wizard-aliases = Слова, що її позначають у статтях, через кому, усіма мовами й написаннями (напр. <i>Lviv, Lvov, Львів, Львова, Львові</i>):
 topic-wizard-text-only = Будь ласка, дайте відповідь текстом або надішліть /cancel.
 topic-wizard-cancelled = Зупинено; тему не збережено.
+
+## Delivery (briefs and digests the bot sends on its own)
+delivery-related = 🔎 Схожі
+delivery-breaking = ⚡ Терміново
+delivery-also-reported = Також пишуть: { $sources }
+delivery-digest-title = 📰 <b>Ваш дайджест</b> · { $count ->
+    [one] { $count } новина
+    [few] { $count } новини
+    [many] { $count } новин
+   *[other] { $count } новини
+}
+delivery-digest-part = (частина { $part } з { $parts })
+delivery-digest-read = { $n }. Читати
+delivery-digest-related = { $n }. Схожі

@@ -14,6 +14,8 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefin
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
   z.preprocess(emptyToUndefined, schema.default(fallback as never));
 
+const positive = (unit: string) => z.coerce.number({ error: `expects ${unit}, e.g. 30` }).positive(`expects more than 0 ${unit}`).max(100_000);
+
 export const envSchema = z
   .object({
     BOT_TOKEN: z.preprocess(
@@ -39,6 +41,12 @@ export const envSchema = z
     WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, error: "expects the public https URL Telegram should call" })),
     WEBHOOK_SECRET: optional(z.string().regex(SECRET_PATTERN, "expects 1-256 characters from A-Z, a-z, 0-9, _ and -")),
     PORT: withDefault(z.coerce.number({ error: "expects a port number" }).int().min(0).max(65535), 8080),
+    SEND_GLOBAL_PER_SECOND: withDefault(positive("messages a second"), 30),
+    SEND_CHAT_PER_SECOND: withDefault(positive("messages a second"), 1),
+    SEND_GROUP_PER_MINUTE: withDefault(positive("messages a minute"), 20),
+    SEND_PAID_BROADCAST: withDefault(z.enum(["true", "false"], { error: "expects true or false" }), "false"),
+    SEND_CONCURRENCY: withDefault(z.coerce.number({ error: "expects a whole number" }).int("expects a whole number").min(1).max(1000), 16),
+    SEND_LEASE_SECONDS: withDefault(z.coerce.number({ error: "expects seconds" }).int("expects whole seconds").min(2).max(600), 10),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_MODE !== "webhook") return;

@@ -1,3 +1,3 @@
-export type { Store, ChatRepository, StateRepository, AuditLog } from "./repositories.ts";
+export type { Store, ChatRepository, StateRepository, AuditLog, SubscriptionRepository, OutboxRepository, ArticleRepository } from "./repositories.ts";
 export * from "./types.ts";
 export { openSqliteStore, StoreError } from "./open-sqlite.ts";

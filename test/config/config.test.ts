@@ -17,6 +17,15 @@ function errorOf(env: Record<string, string>): string {
 }
 
 describe("parseConfig", () => {
+  it("reads the sender's limits and refuses ones that cannot work", () => {
+    const config = parseConfig({ BOT_TOKEN: TOKEN, SEND_GLOBAL_PER_SECOND: "1000", SEND_PAID_BROADCAST: "true", SEND_CHAT_PER_SECOND: "0.5", SEND_CONCURRENCY: "64", SEND_LEASE_SECONDS: "5" });
+    expect(config.delivery).toEqual({ globalPerSecond: 1000, chatPerSecond: 0.5, groupPerMinute: 20, paidBroadcast: true, concurrency: 64, leaseMs: 5000 });
+    expect(errorOf({ BOT_TOKEN: TOKEN, SEND_GLOBAL_PER_SECOND: "0" })).toBe("SEND_GLOBAL_PER_SECOND expects more than 0 messages a second");
+    expect(errorOf({ BOT_TOKEN: TOKEN, SEND_GLOBAL_PER_SECOND: "fast" })).toBe("SEND_GLOBAL_PER_SECOND expects messages a second, e.g. 30");
+    expect(errorOf({ BOT_TOKEN: TOKEN, SEND_PAID_BROADCAST: "yes" })).toBe("SEND_PAID_BROADCAST expects true or false");
+    expect(errorOf({ BOT_TOKEN: TOKEN, SEND_CONCURRENCY: "2.5" })).toBe("SEND_CONCURRENCY expects a whole number");
+  });
+
   it("fills every default from a token alone", () => {
     expect(parseConfig({ BOT_TOKEN: TOKEN })).toEqual({
       botToken: TOKEN,
@@ -26,6 +35,7 @@ describe("parseConfig", () => {
       defaultLocale: "en",
       logLevel: "info",
       mode: { kind: "polling" },
+      delivery: { globalPerSecond: 30, chatPerSecond: 1, groupPerMinute: 20, paidBroadcast: false, concurrency: 16, leaseMs: 10_000 },
     });
   });
 
