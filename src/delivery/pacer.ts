@@ -16,10 +16,11 @@ export interface PaceLimits {
 }
 
 /**
- * The global bucket refills at the limit less this share and holds this share as its burst, so
- * that no window of one second ever carries more than the limit.
+ * The global bucket holds a small burst (2% of a second's limit, at least 3) and refills at the
+ * limit less that burst, so that no window of one second ever carries more than the limit.
  */
 const BURST_SHARE = 0.02;
+const MIN_BURST = 3;
 /** Per-chat buckets idle this long are forgotten (they would be full again anyway). */
 const IDLE_FORGET_MS = 120_000;
 
@@ -38,7 +39,7 @@ export class Pacer {
     readonly limits: PaceLimits,
     private readonly now: () => number,
   ) {
-    const burst = Math.max(1, Math.floor(limits.globalPerSecond * BURST_SHARE));
+    const burst = Math.max(MIN_BURST, Math.ceil(limits.globalPerSecond * BURST_SHARE));
     this.global = new TokenBucket(Math.max(limits.globalPerSecond - burst, limits.globalPerSecond / 2), burst, now, limits.globalPerSecond);
     this.lastSweep = now();
   }

@@ -65,6 +65,15 @@ export class Planner {
     });
   }
 
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** Resolves once no planning round is under way. */
+  async settled(): Promise<void> {
+    while (this.running !== undefined) await this.running;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.wakeup.cancel();

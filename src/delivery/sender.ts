@@ -114,6 +114,19 @@ export class Sender {
     return this.holding;
   }
 
+  get busy(): boolean {
+    return this.claiming !== undefined || this.inFlight.size > 0;
+  }
+
+  /** Resolves once no claim and no send is under way (tests move their clock between such moments). */
+  async settled(): Promise<void> {
+    while (this.claiming !== undefined || this.inFlight.size > 0) {
+      await this.claiming;
+      await Promise.allSettled([...this.inFlight]);
+    }
+    await this.writer.drain();
+  }
+
   /**
    * Stops claiming, lets the sends in flight finish and be recorded, gives the rows still held
    * back to the outbox, and releases the lease, so that another process may go on at once.
@@ -170,13 +183,15 @@ export class Sender {
 
   private async claim(): Promise<void> {
     const { store, log, holder } = this.options;
+    // A nudge while this claim runs sets it again, so the claim after this one sees the new rows.
+    this.dueMaybe = false;
     try {
       const now = this.options.now();
       const rows = await store.outbox.claim(holder, now, new Date(now.getTime() + CLAIM_MS), this.buffer - this.queue.size);
       if (rows.length === 0) {
-        this.dueMaybe = false;
         this.poll.schedule(this.pollMs);
       } else {
+        this.dueMaybe = true;
         await this.enqueue(rows);
       }
     } catch (error) {

@@ -89,6 +89,17 @@ export class DeliveryService {
     this.sender.nudge();
   }
 
+  /**
+   * Resolves once planning and sending have nothing under way: what tests wait for after moving
+   * their clock, instead of sleeping.
+   */
+  async settled(): Promise<void> {
+    do {
+      await this.planner.settled();
+      await this.sender.settled();
+    } while (this.planner.busy || this.sender.busy);
+  }
+
   /** Stops planning, finishes the sends in flight and gives the rest back to the outbox. */
   async stop(): Promise<void> {
     await this.planner.stop();

@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { afterEach, beforeEach } from "vitest";
 import { Writable } from "node:stream";
-import { startApp, type App } from "../../src/app.ts";
+import { startApp, type App, type AppOptions } from "../../src/app.ts";
 import { parseConfig, type Config } from "../../src/config/index.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startEmulator, type EmulatorOptions, type TelegramEmulator } from "../emulator/index.ts";
@@ -26,7 +26,7 @@ export interface RunningTestBot {
 
 export async function startTestBot(
   tg: TelegramEmulator,
-  options: { databasePath: string; env?: Record<string, string> },
+  options: { databasePath: string; env?: Record<string, string>; app?: AppOptions },
 ): Promise<RunningTestBot> {
   const config = parseConfig({
     BOT_TOKEN: tg.botToken,
@@ -42,7 +42,7 @@ export async function startTestBot(
       done();
     },
   });
-  const app = await startApp(config, createLogger({ level: "debug", pretty: false, destination }));
+  const app = await startApp(config, createLogger({ level: "debug", pretty: false, destination }), options.app);
   return { app, config, logs, stop: () => app.stop() };
 }
 
@@ -65,9 +65,10 @@ export interface TestBotWorld {
  * Gives every test of the file its own emulator and the bot running on a fresh database
  * (hooks registered here); the returned object is refilled before each test.
  */
-export function useTestBot(options: { env?: Record<string, string>; emulator?: EmulatorOptions } = {}): TestBotWorld {
+export function useTestBot(options: { env?: Record<string, string>; emulator?: EmulatorOptions; app?: () => AppOptions } = {}): TestBotWorld {
   const world = {} as TestBotWorld;
-  const start = () => startTestBot(world.tg, { databasePath: world.databasePath, ...(options.env ? { env: options.env } : {}) });
+  const start = () =>
+    startTestBot(world.tg, { databasePath: world.databasePath, ...(options.env ? { env: options.env } : {}), ...(options.app ? { app: options.app() } : {}) });
   beforeEach(async () => {
     Object.assign(world, await testWorld(options.emulator));
     world.bot = await start();
