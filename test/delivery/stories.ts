@@ -23,7 +23,7 @@ export function newArticle(input: StoryInput = {}): NewArticle {
     sourceId: input.sourceId ?? null,
     url,
     title,
-    body: input.body ?? `${title}. Officials said talks would continue next week. Ships kept sailing from Odesa.`,
+    body: input.body ?? `${title}. Officials said talks would continue next week. Ships kept sailing.`,
     brief: {
       title,
       sentences: [`${title}.`, "Officials said talks would continue next week."],
