@@ -26,6 +26,16 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Time source for flood control (ms). Tests may pass a fake clock. */
   now?: () => number;
+  /**
+   * Refuses this share of sends with 429 "retry after N" although no limit was hit, as Telegram
+   * does now and then (seeded, so a run repeats).
+   */
+  random429?: { probability: number; retryAfter?: number; seed?: number };
+  /**
+   * Keep every call and every bot message (default true). Load benchmarks turn it off: counters and
+   * messages per chat are still kept, waitForBotMessage and callsTo then see nothing.
+   */
+  keepHistory?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -39,4 +49,6 @@ export interface ResolvedOptions {
   defaultWaitMs: number;
   latencyMs: number;
   now: () => number;
+  random429: { probability: number; retryAfter: number; seed: number } | undefined;
+  keepHistory: boolean;
 }
