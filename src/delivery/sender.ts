@@ -95,7 +95,7 @@ export class Sender {
     this.pollMs = options.pollMs ?? 1000;
     this.maxAttempts = options.maxAttempts ?? 8;
     // Enough claimed work for about two seconds at full speed.
-    this.buffer = Math.max(100, Math.ceil(options.pacer.limits.globalPerSecond * 2));
+    this.buffer = Math.min(5000, Math.max(100, Math.ceil(options.pacer.limits.globalPerSecond * 2)));
   }
 
   start(): void {
