@@ -77,6 +77,7 @@ export class Sender {
   private holding = false;
   private stopped = true;
   private claiming: Promise<void> | undefined;
+  private renewing: Promise<void> | undefined;
   private dueMaybe = true;
   private readonly leaseTtlMs: number;
   private readonly pollMs: number;
@@ -89,7 +90,7 @@ export class Sender {
     this.writer = new SentWriter(options.store.outbox);
     this.floods = new FloodDetector(nowMs);
     this.pump = new Wakeup(options.timers, nowMs, () => this.run());
-    this.lease = new Wakeup(options.timers, nowMs, () => void this.renewLease());
+    this.lease = new Wakeup(options.timers, nowMs, () => this.renewLease());
     this.poll = new Wakeup(options.timers, nowMs, () => this.nudge());
     this.leaseTtlMs = options.leaseTtlMs ?? 10_000;
     this.pollMs = options.pollMs ?? 1000;
@@ -100,7 +101,7 @@ export class Sender {
 
   start(): void {
     this.stopped = false;
-    void this.renewLease();
+    this.renewLease();
   }
 
   /** New rows may be due (the planner planned some): look at once. */
@@ -115,12 +116,13 @@ export class Sender {
   }
 
   get busy(): boolean {
-    return this.claiming !== undefined || this.inFlight.size > 0;
+    return this.renewing !== undefined || this.claiming !== undefined || this.inFlight.size > 0;
   }
 
   /** Resolves once no claim and no send is under way (tests move their clock between such moments). */
   async settled(): Promise<void> {
-    while (this.claiming !== undefined || this.inFlight.size > 0) {
+    while (this.busy) {
+      await this.renewing;
       await this.claiming;
       await Promise.allSettled([...this.inFlight]);
     }
@@ -137,6 +139,7 @@ export class Sender {
     this.pump.cancel();
     this.lease.cancel();
     this.poll.cancel();
+    await this.renewing;
     await this.claiming;
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     await this.writer.drain();
@@ -145,7 +148,13 @@ export class Sender {
     this.holding = false;
   }
 
-  private async renewLease(): Promise<void> {
+  private renewLease(): void {
+    this.renewing ??= this.takeOrRenewLease().finally(() => {
+      this.renewing = undefined;
+    });
+  }
+
+  private async takeOrRenewLease(): Promise<void> {
     if (this.stopped) return;
     const { store, holder, log } = this.options;
     try {
