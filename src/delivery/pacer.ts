@@ -24,9 +24,34 @@ const MIN_BURST = 3;
 /** Per-chat buckets idle this long are forgotten (they would be full again anyway). */
 const IDLE_FORGET_MS = 120_000;
 
+/**
+ * At most `max` events in any `windowMs`: exact where a token bucket would let a full bucket and
+ * a minute's refill through in one minute (a group's 20 a minute).
+ */
+export class SlidingWindowLimit {
+  private stamps: number[] = [];
+
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  waitMs(): number {
+    const now = this.now();
+    while (this.stamps.length > 0 && this.stamps[0]! <= now - this.windowMs) this.stamps.shift();
+    return this.stamps.length < this.max ? 0 : this.stamps[0]! + this.windowMs - now;
+  }
+
+  take(): void {
+    this.waitMs();
+    this.stamps.push(this.now());
+  }
+}
+
 interface ChatBuckets {
   chat: TokenBucket;
-  group: TokenBucket | undefined;
+  group: SlidingWindowLimit | undefined;
   lastUsed: number;
 }
 
@@ -82,7 +107,7 @@ export class Pacer {
     if (buckets === undefined) {
       buckets = {
         chat: new TokenBucket(this.limits.chatPerSecond, 1, this.now),
-        group: type === "private" ? undefined : new TokenBucket(this.limits.groupPerMinute / 60, Math.max(1, this.limits.groupPerMinute), this.now),
+        group: type === "private" ? undefined : new SlidingWindowLimit(Math.max(1, Math.floor(this.limits.groupPerMinute)), 60_000, this.now),
         lastUsed: this.now(),
       };
       this.chats.set(chatId, buckets);

@@ -31,7 +31,8 @@ export class Planner {
   private readonly wakeup: Wakeup;
   private running: Promise<void> | undefined;
   private again = false;
-  private stopped = true;
+  private started = false;
+  private stopping = false;
   private readonly pollMs: number;
   private readonly batch: number;
 
@@ -42,20 +43,20 @@ export class Planner {
   }
 
   start(): void {
-    this.stopped = false;
+    this.started = true;
     this.nudge();
   }
 
   /** Look for unplanned stories now (ingestion in this process calls it after storing one). */
   nudge(): void {
-    if (this.stopped) return;
+    if (!this.started || this.stopping) return;
     if (this.running) {
       this.again = true;
       return;
     }
     this.running = this.loop().finally(() => {
       this.running = undefined;
-      if (this.stopped) return;
+      if (this.stopping) return;
       if (this.again) {
         this.again = false;
         this.nudge();
@@ -75,14 +76,14 @@ export class Planner {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
+    this.stopping = true;
     this.wakeup.cancel();
     await this.running;
   }
 
   private async loop(): Promise<void> {
     try {
-      while (!this.stopped && (await this.planRound()) === this.batch);
+      while (!this.stopping && (await this.planRound()) === this.batch);
     } catch (error) {
       this.options.log.error({ err: error }, "planning failed; trying again");
     }
@@ -96,7 +97,7 @@ export class Planner {
     const keywords = await KeywordIndex.load(store.subscriptions);
     let rows = 0;
     for (const story of stories) {
-      if (this.stopped) break;
+      if (this.stopping) break;
       rows += await this.planStory(story, keywords);
     }
     if (rows > 0) this.options.onPlanned?.(rows);
