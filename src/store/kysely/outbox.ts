@@ -9,10 +9,7 @@ const INSERT_CHUNK = 500;
 const ID_CHUNK = 900;
 
 export class KyselyOutboxRepository implements OutboxRepository {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly now: () => Date,
-  ) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
   async plan(articleId: number, deliveries: readonly PlannedDelivery[], at: Date): Promise<number> {
     const createdAt = at.toISOString();

@@ -30,7 +30,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     sources: new KyselySourceRepository(db, options.now),
     articles: new KyselyArticleRepository(db, options.now),
     leases: new KyselyLeaseRepository(db),
-    outbox: new KyselyOutboxRepository(db, options.now),
+    outbox: new KyselyOutboxRepository(db),
     close: () => db.destroy(),
   };
 }
