@@ -165,7 +165,14 @@ export class Sender {
         const released = await store.outbox.releaseClaims(holder, this.options.now());
         log.info({ holder, released }, "sender lease taken");
         this.nudge();
-      } else if (!this.holding && had) {
+      } else if (this.holding) {
+        // Claims that ran out (rows this sender dropped when it briefly lost the lease) come back.
+        const expired = await store.outbox.releaseClaims(holder, this.options.now());
+        if (expired > 0) {
+          log.warn({ expired }, "claims ran out; their rows are due again");
+          this.nudge();
+        }
+      } else if (had) {
         log.warn({ holder }, "sender lease lost; another process sends now");
         this.queue.clear();
       }

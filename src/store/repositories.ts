@@ -176,7 +176,10 @@ export interface OutboxRepository {
    * `until`. A claimed digest item brings the chat's other due digest items with it.
    */
   claim(holder: string, now: Date, until: Date, limit: number): Promise<ClaimedDelivery[]>;
-  /** Rows left in flight by other senders (dead ones: the caller holds the sender lease) go back to pending. */
+  /**
+   * Rows left in flight by other senders (dead ones: the caller holds the sender lease), and any
+   * whose claim ran out, go back to pending. Returns how many.
+   */
   releaseClaims(exceptHolder: string, now: Date): Promise<number>;
   /** Telegram confirmed these; one transaction however many. */
   markSent(results: ReadonlyArray<{ id: number; messageId: number; sentAt: Date; latencyMs: number | null }>): Promise<void>;

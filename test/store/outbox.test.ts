@@ -43,6 +43,8 @@ describe("the outbox", () => {
     expect(await store.outbox.releaseClaims("alive", at(2000))).toBe(2);
     expect((await store.outbox.claim("alive", at(2000), at(600_000), 10)).map((r) => r.chatId)).toEqual([2, 3]);
     expect(await store.outbox.releaseClaims("alive", at(3000))).toBe(0);
+    // Its own claims too, once they ran out.
+    expect(await store.outbox.releaseClaims("alive", at(600_000))).toBe(2);
   });
 
   it("moves a migrated group's unsent rows, keeping a story the new chat has already once", async () => {

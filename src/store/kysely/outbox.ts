@@ -119,7 +119,7 @@ export class KyselyOutboxRepository implements OutboxRepository {
       .updateTable("outbox")
       .set({ status: "pending", claimed_by: null, claim_expires_at: null, not_before: now.toISOString() })
       .where("status", "=", "sending")
-      .where((eb) => eb.or([eb("claimed_by", "is", null), eb("claimed_by", "!=", exceptHolder)]))
+      .where((eb) => eb.or([eb("claimed_by", "is", null), eb("claimed_by", "!=", exceptHolder), eb("claim_expires_at", "<=", now.toISOString())]))
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }
