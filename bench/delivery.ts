@@ -92,7 +92,7 @@ interface BotProcess {
 
 async function startBot(emulator: EmulatorProcess, databasePath: string, env: Record<string, string>): Promise<BotProcess> {
   const child = fork(fileURLToPath(new URL("./delivery/bot-process.ts", import.meta.url)), [], {
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--import", "tsx", ...(process.env["BENCH_PROFILE"] ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [])],
     env: { ...process.env, BOT_TOKEN: emulator.botToken, BOT_API_ROOT: emulator.apiRoot, DATABASE_PATH: databasePath, LOG_LEVEL: "error", SEND_LEASE_SECONDS: "2", ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
