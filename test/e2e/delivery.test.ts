@@ -1,7 +1,9 @@
 /** Briefs reaching the chats that follow them, through the real bot and the emulator. */
 import type { Chat } from "grammy/types";
 import { describe, expect, it } from "vitest";
+import { openSqliteStore } from "../../src/store/index.ts";
 import { storeStory, type StoryInput } from "../delivery/stories.ts";
+import { silentLogger } from "../store/helpers.ts";
 import { useTestBot } from "./harness.ts";
 import { buttonsOf } from "./helpers.ts";
 
@@ -40,6 +42,15 @@ describe("instant delivery", () => {
     ]);
     expect(brief.link_preview_options).toEqual({ is_disabled: true });
     await expect.poll(() => world.bot.app.store.outbox.figures({ articleId: story!.id })).toMatchObject({ planned: 1, sent: 1, pending: 0, failed: 0, blocked: 0 });
+  });
+
+  it("delivers a story another process stored on the same database (ingest --once while the bot runs)", async () => {
+    const chat = await follower("China");
+    const ingest = await openSqliteStore({ path: world.databasePath, logger: silentLogger });
+    await storeStory(ingest, { title: "Stored by another process", topics: ["china"] });
+    await ingest.close();
+    // No nudge: the running bot finds it at its next look at the database, within a second.
+    expect((await world.tg.waitForBotMessage(chat.id)).text).toMatch(/^Stored by another process/);
   });
 
   it("gives chats that follow several topics only the stories of their topics, each once", async () => {
