@@ -111,9 +111,11 @@ export class Planner {
       await store.articles.markPlanned([story.id], now);
       return 0;
     }
-    if (story.storyGroupId !== null && (await this.joinedEarlierCopy(story, story.storyGroupId, now))) return 0;
+    // Another outlet's copy of a story already planned: the chats that have it learn of this
+    // outlet too; only chats the story has not reached yet (its topics differ) get a brief.
+    const reached = story.storyGroupId === null ? undefined : await this.joinEarlierCopy(story, story.storyGroupId);
 
-    const recipients = await recipientsOf(story, store.subscriptions, keywords);
+    const recipients = (await recipientsOf(story, store.subscriptions, keywords)).filter((r) => !reached?.has(`${r.chatId}:${r.threadId}`));
     const chats = await store.chats.getMany(recipients.map((r) => r.chatId));
     const breaking = isBreaking(story.title);
     const deliveries: PlannedDelivery[] = [];
@@ -139,14 +141,15 @@ export class Planner {
   }
 
   /**
-   * When another copy of the story was planned already, the copy only adds its outlet to the
-   * rows not yet sent. True when that was the case.
+   * When another copy of the story was planned already, the rows of that copy not yet sent name
+   * this outlet too. Returns the chats and threads the story has reached (or will), or undefined
+   * when no copy was planned before.
    */
-  private async joinedEarlierCopy(story: StoredArticle, groupId: number, now: Date): Promise<boolean> {
+  private async joinEarlierCopy(story: StoredArticle, groupId: number): Promise<Set<string> | undefined> {
     const { store, log } = this.options;
     const group = await store.articles.inStoryGroup(groupId);
     const planned = group.filter((other) => other.id !== story.id && other.deliver && other.plannedAt !== null);
-    if (planned.length === 0) return false;
+    if (planned.length === 0) return undefined;
     const known = [...planned, story].sort((a, b) => a.id - b.id);
     const payloads = new Map<number, { alsoReportedBy: string[] }>();
     for (const first of planned) {
@@ -154,8 +157,9 @@ export class Planner {
       const names = [...new Set(others.filter((name) => name !== "" && name !== first.sourceName))];
       payloads.set(first.id, { alsoReportedBy: names });
     }
-    const updated = await store.outbox.joinStory(story.id, payloads, now);
+    const updated = await store.outbox.joinStory(payloads);
     log.info({ articleId: story.id, storyGroupId: groupId, updated }, "another outlet's copy of a planned story");
-    return true;
+    const scopes = await store.outbox.scopesOf(planned.map((p) => p.id));
+    return new Set(scopes.map((s) => `${s.chatId}:${s.threadId}`));
   }
 }

@@ -95,8 +95,9 @@ export class Sender {
     this.leaseTtlMs = options.leaseTtlMs ?? 10_000;
     this.pollMs = options.pollMs ?? 1000;
     this.maxAttempts = options.maxAttempts ?? 8;
-    // Enough claimed work for about two seconds at full speed.
-    this.buffer = Math.min(5000, Math.max(100, Math.ceil(options.pacer.limits.globalPerSecond * 2)));
+    // Enough claimed work for about two seconds at full speed, in claims small enough (half the
+    // buffer) that one never stalls the event loop for long: a stall is budget the bucket loses.
+    this.buffer = Math.min(2000, Math.max(100, Math.ceil(options.pacer.limits.globalPerSecond * 2)));
   }
 
   start(): void {
@@ -404,7 +405,7 @@ export class Sender {
           await store.outbox.finish(ids, "failed", failure.description);
           return;
         }
-        this.queue.addFirst({ ...job, plain: true, ...(job.pages ? { pages: job.pages } : {}) });
+        this.queue.addFirst({ ...job, plain: true });
         return;
       }
       case "photo-refused": {

@@ -167,10 +167,13 @@ export interface OutboxRepository {
    */
   plan(articleId: number, deliveries: readonly PlannedDelivery[], at: Date): Promise<number>;
   /**
-   * Another outlet's copy of a story already planned: its rows not yet sent get the new payloads
-   * (per story of the group), and the copy is marked planned, in one transaction.
+   * Another outlet's copy of a story already planned: the rows of the earlier stories not yet
+   * sent get these payloads (keyed by story id), in one transaction; idempotent. The copy itself
+   * is marked planned by `plan`, with the rows of any chat the earlier stories did not reach.
    */
-  joinStory(articleId: number, payloads: ReadonlyMap<number, { alsoReportedBy: string[] }>, at: Date): Promise<number>;
+  joinStory(payloads: ReadonlyMap<number, { alsoReportedBy: string[] }>): Promise<number>;
+  /** The chats and threads that have (or had) a row for any of these stories. */
+  scopesOf(articleIds: readonly number[]): Promise<Array<{ chatId: number; threadId: number }>>;
   /**
    * Claims up to `limit` due rows (breaking first, then the longest waiting) for `holder` until
    * `until`. A claimed digest item brings the chat's other due digest items with it.

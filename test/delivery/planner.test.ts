@@ -92,6 +92,19 @@ describe("the planner", () => {
     expect(rows.map((r) => [r.articleId, r.payload])).toEqual([[first.id, { alsoReportedBy: ["Reuters", "BBC"] }]]);
   });
 
+  it("gives another outlet's copy only to chats the story has not reached (its topics differ)", async () => {
+    await chat(1, ["china"]);
+    await chat(2, ["economy"]);
+    const group = await store.articles.createStoryGroup("Grain deal");
+    const first = await storeStory(store, { topics: ["china"], storyGroupId: group, source: "Kyiv Post" });
+    await planner.planRound();
+    const copy = await storeStory(store, { topics: ["china", "economy"], storyGroupId: group });
+    await planner.planRound();
+    expect(await rowsOf(first.id)).toEqual([{ chatId: 1, threadId: 0, kind: "brief" }]);
+    expect(await rowsOf(copy.id)).toEqual([{ chatId: 2, threadId: 0, kind: "brief" }]);
+    expect((await store.articles.get(copy.id))?.plannedAt).not.toBeNull();
+  });
+
   it("sends now to a chat whose time zone the runtime does not know, rather than never", async () => {
     await chat(1, ["china"]);
     await store.chats.updateSettings(1, { delivery: "digest", timeZone: "Mars/Olympus_Mons" });

@@ -79,9 +79,9 @@ describe("the outbox", () => {
     await store.outbox.plan(s.id, [row(1), row(2, { payload: { breaking: true } })], t0);
     const [sent] = await store.outbox.claim("s", t0, at(600_000), 1);
     await store.outbox.markSent([{ id: sent!.id, messageId: 1, sentAt: t0, latencyMs: 0 }]);
-    expect(await store.outbox.joinStory(copy.id, new Map([[s.id, { alsoReportedBy: ["Reuters"] }]]), t0)).toBe(1);
+    expect(await store.outbox.joinStory(new Map([[s.id, { alsoReportedBy: ["Reuters"] }]]))).toBe(1);
     const [rest] = await store.outbox.claim("s", t0, at(600_000), 5);
     expect(rest!.payload).toEqual({ breaking: true, alsoReportedBy: ["Reuters"] });
-    expect((await store.articles.get(copy.id))?.plannedAt).toBe(t0.toISOString());
+    expect((await store.outbox.scopesOf([s.id, copy.id])).sort((a, b) => a.chatId - b.chatId)).toEqual([{ chatId: 1, threadId: 0 }, { chatId: 2, threadId: 0 }]);
   });
 });

@@ -43,7 +43,7 @@ export class KyselyOutboxRepository implements OutboxRepository {
     });
   }
 
-  async joinStory(articleId: number, payloads: ReadonlyMap<number, { alsoReportedBy: string[] }>, at: Date): Promise<number> {
+  async joinStory(payloads: ReadonlyMap<number, { alsoReportedBy: string[] }>): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       let updated = 0;
       for (const [storyId, extra] of payloads) {
@@ -65,9 +65,14 @@ export class KyselyOutboxRepository implements OutboxRepository {
           .executeTakeFirst();
         updated += Number(result.numUpdatedRows);
       }
-      await trx.updateTable("articles").set({ planned_at: at.toISOString() }).where("id", "=", articleId).execute();
       return updated;
     });
+  }
+
+  async scopesOf(articleIds: readonly number[]): Promise<Array<{ chatId: number; threadId: number }>> {
+    if (articleIds.length === 0) return [];
+    const rows = await this.db.selectFrom("outbox").select(["chat_id", "thread_id"]).distinct().where("article_id", "in", [...articleIds]).execute();
+    return rows.map((r) => ({ chatId: r.chat_id, threadId: r.thread_id }));
   }
 
   async claim(holder: string, now: Date, until: Date, limit: number): Promise<ClaimedDelivery[]> {
