@@ -15,21 +15,20 @@ export interface PaceLimits {
   groupPerMinute: number;
 }
 
-/**
- * The global bucket holds a small burst (2% of a second's limit, at least 3) and refills at the
- * limit less that burst, so that no window of one second ever carries more than the limit.
- */
-const BURST_SHARE = 0.02;
+/** The global bucket's burst: a tenth of a second's limit, at least 3. */
+const BURST_SHARE = 0.1;
 const MIN_BURST = 3;
+const WINDOW_SHARE = 0.98;
 /** Per-chat buckets idle this long are forgotten (they would be full again anyway). */
 const IDLE_FORGET_MS = 120_000;
 
 /**
  * At most `max` events in any `windowMs`: exact where a token bucket would let a full bucket and
- * a minute's refill through in one minute (a group's 20 a minute).
+ * a window's refill through in one window (a group's 20 a minute; the bot's 30 a second).
  */
 export class SlidingWindowLimit {
   private stamps: number[] = [];
+  private head = 0;
 
   constructor(
     private readonly max: number,
@@ -39,13 +38,67 @@ export class SlidingWindowLimit {
 
   waitMs(): number {
     const now = this.now();
-    while (this.stamps.length > 0 && this.stamps[0]! <= now - this.windowMs) this.stamps.shift();
-    return this.stamps.length < this.max ? 0 : this.stamps[0]! + this.windowMs - now;
+    while (this.head < this.stamps.length && this.stamps[this.head]! <= now - this.windowMs) this.head++;
+    if (this.head > 1024 && this.head * 2 > this.stamps.length) {
+      this.stamps = this.stamps.slice(this.head);
+      this.head = 0;
+    }
+    const count = this.stamps.length - this.head;
+    // Forced events (replies) can overfill the window: then wait until enough have left it.
+    return count < this.max ? 0 : this.stamps[this.stamps.length - this.max]! + this.windowMs - now;
   }
 
+  /** Records an event (callers ask `waitMs` first; replies record regardless). */
   take(): void {
     this.waitMs();
     this.stamps.push(this.now());
+  }
+
+  /** Forgets the latest event (it did not happen after all). */
+  removeLast(): void {
+    if (this.stamps.length > this.head) this.stamps.pop();
+  }
+}
+
+/**
+ * The bot's overall budget: a sliding window makes sure no second ever carries more than the
+ * limit, and a token bucket (refilling at the limit, holding a tenth of a second's worth) spreads
+ * the sends over the second instead of firing them all at its start. A stalled event loop loses
+ * no budget the window still has room for.
+ */
+export class GlobalBudget {
+  private readonly bucket: TokenBucket;
+  private readonly window: SlidingWindowLimit;
+
+  constructor(perSecond: number, now: () => number) {
+    this.bucket = new TokenBucket(perSecond, Math.max(MIN_BURST, Math.ceil(perSecond * BURST_SHARE)), now, perSecond);
+    // 2% under the limit: Telegram counts arrivals, and network jitter can bunch ours together.
+    this.window = new SlidingWindowLimit(Math.max(1, Math.floor(perSecond * WINDOW_SHARE)), 1000, now);
+  }
+
+  /** Takes a send's share if there is one now; else the milliseconds to wait (and takes nothing). */
+  take(): number {
+    const wait = Math.max(this.bucket.waitMs(), this.window.waitMs());
+    if (wait > 0) return wait;
+    this.bucket.take();
+    this.window.take();
+    return 0;
+  }
+
+  /** A reply to a person: goes now (the deliveries behind it wait the longer), unless far in debt. */
+  takePriority(): number {
+    const wait = this.bucket.takePriority();
+    if (wait === 0) this.window.take();
+    return wait;
+  }
+
+  pauseFor(ms: number): void {
+    this.bucket.pauseFor(ms);
+  }
+
+  refund(): void {
+    this.bucket.refund();
+    this.window.removeLast();
   }
 }
 
@@ -56,7 +109,7 @@ interface ChatBuckets {
 }
 
 export class Pacer {
-  readonly global: TokenBucket;
+  readonly global: GlobalBudget;
   private readonly chats = new Map<number, ChatBuckets>();
   private lastSweep: number;
 
@@ -64,8 +117,7 @@ export class Pacer {
     readonly limits: PaceLimits,
     private readonly now: () => number,
   ) {
-    const burst = Math.max(MIN_BURST, Math.ceil(limits.globalPerSecond * BURST_SHARE));
-    this.global = new TokenBucket(Math.max(limits.globalPerSecond - burst, limits.globalPerSecond / 2), burst, now, limits.globalPerSecond);
+    this.global = new GlobalBudget(limits.globalPerSecond, now);
     this.lastSweep = now();
   }
 

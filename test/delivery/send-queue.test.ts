@@ -72,9 +72,9 @@ describe("the send queue", () => {
   it("waits for the global budget and says how long", () => {
     const { queue, job, drain } = setup({ globalPerSecond: 50, chatPerSecond: 1, groupPerMinute: 20 });
     for (let chat = 1; chat <= 10; chat++) queue.add(job(chat));
-    expect(drain()).toHaveLength(3);
-    const next = queue.next();
-    expect(next).toEqual({ waitMs: 22 });
+    // A tenth of a second's worth at once, then one every 20 ms.
+    expect(drain()).toHaveLength(5);
+    expect(queue.next()).toEqual({ waitMs: 20 });
   });
 
   it("gives back every job of a chat that is gone", () => {
@@ -84,5 +84,28 @@ describe("the send queue", () => {
     queue.add(job(2));
     expect(queue.removeChat(1).map((j) => j.rows[0]!.id)).toEqual([1, 2]);
     expect(queue.size).toBe(1);
+  });
+});
+
+describe("the overall budget", () => {
+  it("never lets a second carry more than the limit, and loses nothing to a stalled event loop", () => {
+    const { queue, job, drain, advance } = setup({ globalPerSecond: 100, chatPerSecond: 1, groupPerMinute: 20 });
+    for (let chat = 1; chat <= 400; chat++) queue.add(job(chat));
+    const sentAt: number[] = [];
+    let t = 0;
+    // The loop runs every 40 ms (a busy process): a bucket of 10 alone would lose budget.
+    for (; t < 3000; t += 40) {
+      for (const _ of drain()) sentAt.push(t);
+      advance(40);
+    }
+    for (const start of sentAt) expect(sentAt.filter((s) => s >= start && s < start + 1000).length).toBeLessThanOrEqual(100);
+    expect(sentAt.length).toBeGreaterThanOrEqual(3 * 98 - 10);
+  });
+
+  it("lets replies go first, and makes deliveries wait for them", () => {
+    const { queue, job, drain, pacer } = setup({ globalPerSecond: 10, chatPerSecond: 1, groupPerMinute: 20 });
+    for (let i = 0; i < 5; i++) expect(pacer.global.takePriority()).toBe(0);
+    for (let chat = 1; chat <= 20; chat++) queue.add(job(chat));
+    expect(drain()).toHaveLength(0);
   });
 });
