@@ -18,7 +18,7 @@ export interface PaceLimits {
 /** The global bucket's burst: a tenth of a second's limit, at least 3. */
 const BURST_SHARE = 0.1;
 const MIN_BURST = 3;
-const WINDOW_SHARE = 0.98;
+const WINDOW_SHARE = 0.97;
 /** Per-chat buckets idle this long are forgotten (they would be full again anyway). */
 const IDLE_FORGET_MS = 120_000;
 
@@ -53,11 +53,6 @@ export class SlidingWindowLimit {
     this.waitMs();
     this.stamps.push(this.now());
   }
-
-  /** Forgets the latest event (it did not happen after all). */
-  removeLast(): void {
-    if (this.stamps.length > this.head) this.stamps.pop();
-  }
 }
 
 /**
@@ -72,7 +67,7 @@ export class GlobalBudget {
 
   constructor(perSecond: number, now: () => number) {
     this.bucket = new TokenBucket(perSecond, Math.max(MIN_BURST, Math.ceil(perSecond * BURST_SHARE)), now, perSecond);
-    // 2% under the limit: Telegram counts arrivals, and network jitter can bunch ours together.
+    // 3% under the limit: Telegram counts arrivals, and network jitter can bunch ours together.
     this.window = new SlidingWindowLimit(Math.max(1, Math.floor(perSecond * WINDOW_SHARE)), 1000, now);
   }
 
@@ -94,11 +89,6 @@ export class GlobalBudget {
 
   pauseFor(ms: number): void {
     this.bucket.pauseFor(ms);
-  }
-
-  refund(): void {
-    this.bucket.refund();
-    this.window.removeLast();
   }
 }
 
@@ -147,11 +137,6 @@ export class Pacer {
   /** Telegram asked the whole bot to wait. */
   pauseAll(ms: number): void {
     this.global.pauseFor(ms);
-  }
-
-  /** A send Telegram refused with a per-chat flood wait did not use the global budget. */
-  refundGlobal(): void {
-    this.global.refund();
   }
 
   private bucketsOf(chatId: number, type: ChatType): ChatBuckets {

@@ -367,9 +367,9 @@ export class Sender {
     switch (failure.kind) {
       case "flood": {
         const ms = failure.retryAfterS * 1000;
+        // The refused send keeps its share of the overall budget: a 429 is a sign of going too fast.
         const everyone = this.floods.flood();
         if (everyone) pacer.pauseAll(ms);
-        else pacer.refundGlobal();
         pacer.pauseChat(job.chatId, job.chatType, ms);
         const until = new Date(now.getTime() + ms);
         // The chat's other claimed work waits in the outbox too, so a restart keeps the wait.

@@ -56,12 +56,6 @@ export class TokenBucket {
     this.tokens = Math.min(this.tokens, 1 - (ms / 1000) * this.rate);
   }
 
-  /** Gives back a token taken for something that did not happen (never above capacity). */
-  refund(): void {
-    this.refill();
-    this.tokens = Math.min(this.capacity, this.tokens + 1);
-  }
-
   /** Tokens there now (may be negative while in debt). */
   get available(): number {
     this.refill();
