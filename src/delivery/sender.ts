@@ -375,6 +375,8 @@ export class Sender {
         // The chat's other claimed work waits in the outbox too, so a restart keeps the wait.
         const held = this.queue.removeChat(job.chatId).flatMap((j) => j.rows.map((r) => r.id));
         await store.outbox.reschedule([...ids, ...held], until, failure.description);
+        // Look again the moment the wait ends, not at the next poll.
+        this.poll.schedule(ms);
         log.debug({ chatId: job.chatId, retryAfterS: failure.retryAfterS, everyone }, "flood wait");
         return;
       }
@@ -420,7 +422,9 @@ export class Sender {
           log.warn({ chatId: job.chatId, articleIds: storyIds, error: failure.description, attempts }, "delivery failed after retries");
           return;
         }
-        await store.outbox.reschedule(ids, new Date(now.getTime() + backoffMs(attempts)), failure.description);
+        const waitMs = backoffMs(attempts);
+        await store.outbox.reschedule(ids, new Date(now.getTime() + waitMs), failure.description);
+        this.poll.schedule(waitMs);
         log.debug({ chatId: job.chatId, error: failure.description, attempts }, "passing failure; retrying later");
         return;
       }

@@ -93,6 +93,8 @@ export class KyselyOutboxRepository implements OutboxRepository {
             .select("id")
             .where("status", "=", "pending")
             .where("priority", "=", priority)
+            // Briefs and digests; other kinds (broadcasts) are for their own sender.
+            .where("kind", "in", ["brief", "digest"])
             .where("not_before", "<=", nowText)
             .orderBy("not_before")
             .orderBy("id")
