@@ -273,3 +273,14 @@ related-not-a-brief = That message is not one of my briefs. Reply /related to a 
 related-unknown-brief = I no longer have the story of that brief.
 related-expired = This list has expired: please send the command again.
 related-button = Related
+## Delivery (briefs and digests the bot sends on its own)
+delivery-related = 🔎 Related
+delivery-breaking = ⚡ Breaking
+delivery-also-reported = Also reported by { $sources }
+delivery-digest-title = 📰 <b>Your digest</b> · { $count ->
+    [one] { $count } story
+   *[other] { $count } stories
+}
+delivery-digest-part = (part { $part } of { $parts })
+delivery-digest-read = { $n }. Read
+delivery-digest-related = { $n }. Related

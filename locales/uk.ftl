@@ -274,3 +274,16 @@ related-not-a-brief = Це повідомлення не є моїм брифо�
 related-unknown-brief = У мене більше немає історії цього брифу.
 related-expired = Цей список застарів: надішліть команду ще раз.
 related-button = Пов'язане
+## Delivery (briefs and digests the bot sends on its own)
+delivery-related = 🔎 Схожі
+delivery-breaking = ⚡ Терміново
+delivery-also-reported = Також пишуть: { $sources }
+delivery-digest-title = 📰 <b>Ваш дайджест</b> · { $count ->
+    [one] { $count } новина
+    [few] { $count } новини
+    [many] { $count } новин
+   *[other] { $count } новини
+}
+delivery-digest-part = (частина { $part } з { $parts })
+delivery-digest-read = { $n }. Читати
+delivery-digest-related = { $n }. Схожі

@@ -19,6 +19,7 @@ import { TopicModel } from "./ingest/topic-model.ts";
 import { openStore, type Store } from "./store/index.ts";
 import { ArchiveIndex } from "./archive/archive-index.ts";
 import { createFetchArticle, type FetchArticle } from "./archive/fetch-article.ts";
+import { DeliveryService, type Timers } from "./delivery/index.ts";
 
 /** Start-up failed for a reason the operator can fix; the message says which. */
 export class StartupError extends Error {
@@ -49,6 +50,8 @@ export interface App {
   store: Store;
   /** An article's topics with their evidence (`topicsFor`), the broad ones learned from the archive. */
   topicModel: TopicModel;
+  /** Plans and sends briefs; `nudge()` after storing a story in this process. */
+  delivery: DeliveryService;
   /** Stops taking updates, lets the ones in hand finish, then closes the database. */
   stop(): Promise<void>;
 }
@@ -59,6 +62,8 @@ export interface AppOptions {
   signal?: AbortSignal;
   /** How /related reads a linked page; the interim guarded fetch unless given (tests allow their local server). */
   fetchArticle?: FetchArticle;
+  /** Timers for delivery's schedules; tests pass ones they move together with `now`. */
+  timers?: Timers;
 }
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
@@ -66,6 +71,16 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const store = await openStore(config, { logger, now });
   const http = createHttpClient(config.fetch);
   const topicModel = new TopicModel({ store, log: logger.child({ module: "topic-model" }), now }, config.topicModel);
+  const delivery = new DeliveryService({
+    store,
+    logger,
+    config: config.delivery,
+    botToken: config.botToken,
+    apiRoot: config.apiRoot,
+    defaultLocale: config.defaultLocale,
+    now,
+    ...(options.timers ? { timers: options.timers } : {}),
+  });
   // Admin alerts go through the bot, which needs the ingest service first: bound once the bot exists.
   let notifyAdmins: ((alert: SourceAlert) => Promise<void>) | undefined;
   // Hubs can push to a bot with a public URL: the webhook's server answers them too.
@@ -80,6 +95,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     notifyAdmins: (alert) => notifyAdmins?.(alert) ?? Promise.resolve(),
     // The broad-topic model learned from the archive, as retrained while the bot runs.
     classifier: () => topicModel.classifier,
+    // A story stored here is planned at once; one stored by another process waits for the planner's poll.
+    onStoryStored: () => delivery.nudge(),
   });
   const archiveIndex = new ArchiveIndex({ store, logger, now, maxArticles: config.relatedIndexArticles });
   const fetchArticle = options.fetchArticle ?? createFetchArticle(http);
@@ -94,6 +111,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       { adminIds: config.adminIds, defaultLocale: config.defaultLocale, defaultPollIntervalS: config.ingest.defaultPollIntervalS },
       { apiRoot: config.apiRoot },
     );
+    // Replies to people share Telegram's flood budget with deliveries, and go first.
+    bot.api.config.use(delivery.replyTransformer());
     notifyAdmins = createAdminNotifier({ api: bot.api, i18n, store, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger });
     // Waits out an unreachable Bot API (saying so); a refusal such as 401 fails at once.
     bot.botInfo = await connectToBotApi((signal) => bot.api.getMe(signal as Parameters<typeof bot.api.getMe>[0]), {
@@ -114,9 +133,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     // The menu is a convenience: users are served while it is published (and retried).
     void publishCommandMenus(bot.api, i18n, config.defaultLocale, logger.child({ module: "bot" }));
     ingest.start();
+    delivery.start();
   } catch (error) {
     archiveIndex.stop();
     await loading;
+    await delivery.stop();
     await topicModel.stop();
     await http.close();
     await store.close();
@@ -127,9 +148,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   return {
     store,
     topicModel,
+    delivery,
     stop() {
       stopping ??= (async () => {
-        await running?.stop();
+        // Updates and deliveries in flight finish and are recorded before the database closes.
+        await Promise.all([running?.stop(), delivery.stop()]);
         // Polls in progress finish (or fail) before the database they write to closes.
         await ingest.stop();
         await topicModel.stop();

@@ -55,6 +55,20 @@ export interface Config extends NewsroomConfig {
   topicModel: { schedule: string | null; minPerTopic: number };
   /** The newest stored articles /related, /search and inline mode hold in memory. */
   relatedIndexArticles: number;
+  delivery: DeliveryConfig;
+}
+
+/** How fast the sender may go: Telegram's limits, as the operator's account has them. */
+export interface DeliveryConfig {
+  globalPerSecond: number;
+  chatPerSecond: number;
+  groupPerMinute: number;
+  /** Send with `allow_paid_broadcast` (paid by Telegram Stars; up to 1,000 messages/s). */
+  paidBroadcast: boolean;
+  /** Most sends in flight at once. */
+  concurrency: number;
+  /** How long the sender lease lasts without renewal: how soon another process takes over a dead one. */
+  leaseMs: number;
 }
 
 /** A setting is missing or malformed; the message is one line naming the variable. */
@@ -86,6 +100,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         ? { kind: "webhook", url: e.WEBHOOK_URL ?? "", secret: e.WEBHOOK_SECRET ?? "", port: e.PORT }
         : { kind: "polling" },
     topicModel: { schedule: e.TOPIC_RETRAIN_SCHEDULE === "off" ? null : e.TOPIC_RETRAIN_SCHEDULE, minPerTopic: e.TOPIC_MIN_ARTICLES },
+    delivery: {
+      globalPerSecond: e.SEND_GLOBAL_PER_SECOND,
+      chatPerSecond: e.SEND_CHAT_PER_SECOND,
+      groupPerMinute: e.SEND_GROUP_PER_MINUTE,
+      paidBroadcast: e.SEND_PAID_BROADCAST === "true",
+      concurrency: e.SEND_CONCURRENCY,
+      leaseMs: e.SEND_LEASE_SECONDS * 1000,
+    },
   };
 }
 

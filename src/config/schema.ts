@@ -84,6 +84,7 @@ export const newsroomShape = {
 };
 
 export const newsroomSchema = z.object(newsroomShape);
+const positive = (unit: string) => z.coerce.number({ error: `expects ${unit}, e.g. 30` }).positive(`expects more than 0 ${unit}`).max(100_000);
 
 export const envSchema = z
   .object({
@@ -108,6 +109,12 @@ export const envSchema = z
     TOPIC_MIN_ARTICLES: withDefault(z.coerce.number({ error: "expects a whole number" }).int().min(2, "expects at least 2").max(100_000), 20),
     PORT: withDefault(z.coerce.number({ error: "expects a port number" }).int().min(0).max(65535), 8080),
     RELATED_INDEX_ARTICLES: withDefault(z.coerce.number({ error: "expects a number of articles" }).int().min(1000, "expects at least 1000").max(1_000_000, "expects at most 1000000"), 100_000),
+    SEND_GLOBAL_PER_SECOND: withDefault(positive("messages a second"), 30),
+    SEND_CHAT_PER_SECOND: withDefault(positive("messages a second"), 1),
+    SEND_GROUP_PER_MINUTE: withDefault(positive("messages a minute"), 20),
+    SEND_PAID_BROADCAST: withDefault(z.enum(["true", "false"], { error: "expects true or false" }), "false"),
+    SEND_CONCURRENCY: withDefault(z.coerce.number({ error: "expects a whole number" }).int("expects a whole number").min(1).max(1000), 16),
+    SEND_LEASE_SECONDS: withDefault(z.coerce.number({ error: "expects seconds" }).int("expects whole seconds").min(2).max(600), 10),
   })
   .superRefine((env, ctx) => {
     if (env.BOT_API_RETRY_MAX_MS < env.BOT_API_RETRY_MIN_MS) {

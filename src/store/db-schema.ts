@@ -172,6 +172,13 @@ export interface OutboxTable {
   message_id: number | null;
   created_at: string;
   sent_at: string | null;
+  /** 1 for breaking briefs: claimed before everything else that is due. */
+  priority: Generated<number>;
+  /** The sender holding the row while it is in flight, and until when (a dead sender's rows come back). */
+  claimed_by: string | null;
+  claim_expires_at: string | null;
+  /** From the story being stored to Telegram confirming the message. */
+  latency_ms: number | null;
 }
 
 /** Who may do a job alone (poll a source, send) until when. */

@@ -24,10 +24,16 @@ import type {
   SubscriptionKind,
   SubscriptionScope,
   SubscriptionTarget,
+  ClaimedDelivery,
+  DeliveryFigures,
+  DeliveryStatus,
+  PlannedDelivery,
 } from "./types.ts";
 
 export interface ChatRepository {
   get(id: number): Promise<ChatRecord | undefined>;
+  /** Several chats at once (delivery plans a story for thousands); unknown ids are left out. */
+  getMany(ids: readonly number[]): Promise<Map<number, ChatRecord>>;
   /**
    * Records a chat the bot has just seen: creates it (with `localeHint` as its locale) or
    * refreshes its title and username and marks it active again.
@@ -179,6 +185,52 @@ export interface LeaseRepository {
   release(name: string, holder: string): Promise<void>;
 }
 
+/**
+ * The outbox every delivery goes through. Planning is idempotent (one row per chat, thread and
+ * story); a sender claims due rows, and a row it never finished comes back when its claim ends.
+ * The claim is one UPDATE … RETURNING over a sub-select, which PostgreSQL runs with
+ * `FOR UPDATE SKIP LOCKED` so that senders never wait on each other's rows.
+ */
+export interface OutboxRepository {
+  /**
+   * Plans a story: inserts its deliveries (a chat and thread that already has the story keeps its
+   * row) and marks the story planned, in one transaction. Returns how many rows were new.
+   */
+  plan(articleId: number, deliveries: readonly PlannedDelivery[], at: Date): Promise<number>;
+  /**
+   * Another outlet's copy of a story already planned: the rows of the earlier stories not yet
+   * sent get these payloads (keyed by story id), in one transaction; idempotent. The copy itself
+   * is marked planned by `plan`, with the rows of any chat the earlier stories did not reach.
+   */
+  joinStory(payloads: ReadonlyMap<number, { alsoReportedBy: string[] }>): Promise<number>;
+  /** The chats and threads that have (or had) a row for any of these stories. */
+  scopesOf(articleIds: readonly number[]): Promise<Array<{ chatId: number; threadId: number }>>;
+  /**
+   * Claims up to `limit` due rows (breaking first, then the longest waiting) for `holder` until
+   * `until`. A claimed digest item brings the chat's other due digest items with it.
+   */
+  claim(holder: string, now: Date, until: Date, limit: number): Promise<ClaimedDelivery[]>;
+  /**
+   * Rows left in flight by other senders (dead ones: the caller holds the sender lease), and any
+   * whose claim ran out, go back to pending. Returns how many.
+   */
+  releaseClaims(exceptHolder: string, now: Date): Promise<number>;
+  /** Telegram confirmed these; one transaction however many. */
+  markSent(results: ReadonlyArray<{ id: number; messageId: number; sentAt: Date; latencyMs: number | null }>): Promise<void>;
+  /** Back to pending, to be tried at `notBefore` (a flood wait, a network error). */
+  reschedule(ids: readonly number[], notBefore: Date, error: string | null): Promise<void>;
+  /** Finished without being sent: refused for good (failed) or the chat is gone (blocked). */
+  finish(ids: readonly number[], status: Extract<DeliveryStatus, "failed" | "blocked">, error: string): Promise<void>;
+  /** The chat blocked or removed the bot: every row still waiting for it is dropped. Returns how many. */
+  dropChat(chatId: number, reason: string): Promise<number>;
+  /** A group became a supergroup: its unsent rows follow it (a story the new chat already has stays once). */
+  moveChat(fromId: number, toId: number): Promise<void>;
+  /** Pending and in-flight rows for a chat (tests, /stats). */
+  unsent(chatId?: number): Promise<number>;
+  /** Figures of one story, one broadcast, or every delivery created since a time. */
+  figures(filter: { articleId: number } | { broadcastId: number } | { since: Date }): Promise<DeliveryFigures>;
+}
+
 export interface Store {
   readonly chats: ChatRepository;
   readonly topics: TopicRepository;
@@ -188,6 +240,7 @@ export interface Store {
   readonly sources: SourceRepository;
   readonly articles: ArticleRepository;
   readonly leases: LeaseRepository;
+  readonly outbox: OutboxRepository;
   /** Finishes pending writes and closes the database. */
   close(): Promise<void>;
 }

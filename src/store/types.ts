@@ -239,3 +239,56 @@ export interface NewArticle {
   topics: ArticleTopic[];
   links: RelatedLink[];
 }
+
+/** How a planned delivery goes out: a brief of its own, or one item of the chat's next digest. */
+export type DeliveryKind = "brief" | "digest";
+
+/**
+ * - pending: waiting for its time (`notBefore`); sending: claimed by a sender;
+ * - sent: Telegram confirmed it; failed: refused for good or out of retries;
+ * - blocked: the chat blocked or removed the bot; dropped: left unsent because the chat went away.
+ */
+export type DeliveryStatus = "pending" | "sending" | "sent" | "failed" | "blocked" | "dropped";
+
+/** What the rows of a story carry besides the story itself. */
+export interface DeliveryPayload {
+  /** Other outlets that reported the same story after it was planned ("also reported by …"). */
+  alsoReportedBy?: string[];
+  breaking?: boolean;
+}
+
+/** One chat (or forum topic) a story is planned for. */
+export interface PlannedDelivery {
+  chatId: number;
+  threadId: number;
+  kind: DeliveryKind;
+  notBefore: Date;
+  priority: number;
+  payload: DeliveryPayload;
+}
+
+/** A delivery a sender has claimed. */
+export interface ClaimedDelivery {
+  id: number;
+  chatId: number;
+  threadId: number;
+  kind: DeliveryKind;
+  articleId: number | null;
+  broadcastId: number | null;
+  payload: DeliveryPayload;
+  priority: number;
+  attempts: number;
+  notBefore: string;
+}
+
+/** The figures of a story, a broadcast or a period: what reached chats and how fast. */
+export interface DeliveryFigures {
+  planned: number;
+  pending: number;
+  sent: number;
+  failed: number;
+  /** Chats that blocked or removed the bot (the delivery that found out, and the ones dropped with it). */
+  blocked: number;
+  /** From the story being stored to Telegram confirming, over the sent deliveries (null before any). */
+  latencyMs: { average: number; max: number } | null;
+}

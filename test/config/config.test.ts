@@ -18,6 +18,15 @@ function errorOf(env: Record<string, string>): string {
 }
 
 describe("parseConfig", () => {
+  it("reads the sender's limits and refuses ones that cannot work", () => {
+    const config = parseConfig({ BOT_TOKEN: TOKEN, SEND_GLOBAL_PER_SECOND: "1000", SEND_PAID_BROADCAST: "true", SEND_CHAT_PER_SECOND: "0.5", SEND_CONCURRENCY: "64", SEND_LEASE_SECONDS: "5" });
+    expect(config.delivery).toEqual({ globalPerSecond: 1000, chatPerSecond: 0.5, groupPerMinute: 20, paidBroadcast: true, concurrency: 64, leaseMs: 5000 });
+    expect(errorOf({ BOT_TOKEN: TOKEN, SEND_GLOBAL_PER_SECOND: "0" })).toBe("SEND_GLOBAL_PER_SECOND expects more than 0 messages a second");
+    expect(errorOf({ BOT_TOKEN: TOKEN, SEND_GLOBAL_PER_SECOND: "fast" })).toBe("SEND_GLOBAL_PER_SECOND expects messages a second, e.g. 30");
+    expect(errorOf({ BOT_TOKEN: TOKEN, SEND_PAID_BROADCAST: "yes" })).toBe("SEND_PAID_BROADCAST expects true or false");
+    expect(errorOf({ BOT_TOKEN: TOKEN, SEND_CONCURRENCY: "2.5" })).toBe("SEND_CONCURRENCY expects a whole number");
+  });
+
   it("fills every default from a token alone", () => {
     expect(parseConfig({ BOT_TOKEN: TOKEN })).toEqual({
       botToken: TOKEN,
@@ -41,6 +50,7 @@ describe("parseConfig", () => {
       ingest: { defaultPollIntervalS: 300, hostDelayMs: 1000, concurrency: 4, alertAfterMs: 3 * 3600_000 },
       topicModel: { schedule: "30 3 * * *", minPerTopic: 20 },
       relatedIndexArticles: 100_000,
+      delivery: { globalPerSecond: 30, chatPerSecond: 1, groupPerMinute: 20, paidBroadcast: false, concurrency: 16, leaseMs: 10_000 },
     });
   });
 

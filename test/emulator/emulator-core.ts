@@ -94,6 +94,9 @@ export class EmulatorCore {
   /** Documents: sent by users, uploaded by the bot, served by getFile and /file/bot<token>/<path>. */
   readonly files = new FileStore();
   readonly unreachableUrls = new Set<string>();
+  /** Messages sent per chat: what load benchmarks count lost and repeated messages by. */
+  readonly messagesPerChat = new Map<number, number>();
+  private readonly random: () => number;
   webhook: WebhookState | undefined;
   defaultMenuButton: MenuButton | undefined;
   /** Set by webhook delivery: called when the webhook is set or removed. */
@@ -121,6 +124,7 @@ export class EmulatorCore {
     };
     this.world = new World(this.botUser);
     this.flood = new FloodControl(options.flood, options.now);
+    this.random = seededRandom(options.random429?.seed ?? 1);
     this.methods = new Map(Object.entries(methods).map(([name, handler]) => [name.toLowerCase(), { name, handler }]));
     this.sent = new ArrivalLog<number, Message>((chatId, ms, entries) => this.describeMissingMessage("message", chatId, ms, entries));
     this.edits = new ArrivalLog<number, Message>((chatId, ms, entries) => this.describeMissingMessage("edit", chatId, ms, entries));
@@ -132,8 +136,8 @@ export class EmulatorCore {
 
   async call(methodName: string, params: Params, request: RequestInfo): Promise<{ result: unknown; description?: string }> {
     const entry = this.methods.get(methodName.toLowerCase());
-    const call: ApiCall = { method: entry?.name ?? methodName, params: paramsForLog(params), ok: false, at: Date.now() };
-    this.record(call);
+    const call: ApiCall = { method: entry?.name ?? methodName, params: this.options.keepHistory ? paramsForLog(params) : {}, ok: false, at: Date.now() };
+    if (this.options.keepHistory) this.record(call);
     try {
       if (entry === undefined) throw notFound();
       const fault = this.faults.take(entry.name, typeof params["chat_id"] === "number" || typeof params["chat_id"] === "string" ? params["chat_id"] : undefined);
@@ -224,6 +228,8 @@ export class EmulatorCore {
   sendBotMessage(chat: ChatRecord, params: Params, content: Partial<Message>): Message {
     const thread = this.threadFor(chat, params);
     const replyTo = this.replyTarget(chat, params);
+    const random429 = this.options.random429;
+    if (random429 !== undefined && this.random() < random429.probability) throw tooManyRequests(random429.retryAfter);
     const retryAfter = this.flood.admit(chat.id, chat.type);
     if (retryAfter !== undefined) throw tooManyRequests(retryAfter);
 
@@ -241,9 +247,12 @@ export class EmulatorCore {
     Object.assign(message, content);
     if (optBool(params, "protect_content") === true) message.has_protected_content = true;
 
-    this.world.store(chat, message, "bot");
     this.stats.messageSent();
-    this.sent.add(chat.id, message);
+    this.messagesPerChat.set(chat.id, (this.messagesPerChat.get(chat.id) ?? 0) + 1);
+    if (this.options.keepHistory) {
+      this.world.store(chat, message, "bot");
+      this.sent.add(chat.id, message);
+    }
     return message;
   }
 
@@ -396,3 +405,14 @@ export class EmulatorCore {
   }
 }
 
+/** mulberry32: a small seeded generator, so random faults repeat from run to run. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -36,6 +36,8 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     latencyMs: options.latencyMs ?? 0,
     now: options.now ?? Date.now,
     port: options.port ?? 0,
+    random429: options.random429 === undefined ? undefined : { retryAfter: 1, seed: 1, ...options.random429 },
+    keepHistory: options.keepHistory ?? true,
   };
 }
 
@@ -190,6 +192,11 @@ export class TelegramEmulator {
     delete user.deadReason;
     const chat = this.core.world.privateChat(userId);
     this.core.pushMyChatMember(chat, user.user, { status: "kicked", user: this.botUser, until_date: 0 }, { status: "member", user: this.botUser });
+  }
+
+  /** `count` users who have started the bot, with ids from `firstId` on (load benchmarks). */
+  createUsers(count: number, firstId: number): void {
+    for (let i = 0; i < count; i++) this.core.world.addUser({ id: firstId + i });
   }
 
   /** sendPhoto with this URL answers 400 "failed to get HTTP URL content". */
@@ -466,11 +473,17 @@ export class TelegramEmulator {
     this.core.faults.add(fault);
   }
 
+  /** How many messages the bot sent to each chat (kept with or without history). */
+  messageCounts(): ReadonlyMap<number, number> {
+    return this.core.messagesPerChat;
+  }
+
   get stats(): EmulatorStats {
     return this.core.stats.snapshot();
   }
 
   resetStats(): void {
     this.core.stats.reset();
+    this.core.messagesPerChat.clear();
   }
 }

@@ -20,6 +20,8 @@ export interface EmulatorStats {
   maxInFlight: number;
   /** Updates handed to the bot (getUpdates results and successful webhook posts). */
   updatesDelivered: number;
+  /** TCP connections clients opened (a client that keeps connections alive opens few). */
+  connections: number;
 }
 
 export class LoadStats {
@@ -30,7 +32,7 @@ export class LoadStats {
   private currentSecondCount = 0;
 
   private static zero(): Omit<EmulatorStats, "messagesPerSecond" | "peakMessagesPerSecond"> & { peak: number } {
-    return { requests: 0, messagesSent: 0, tooManyRequests: 0, forbidden: 0, otherErrors: 0, inFlight: 0, maxInFlight: 0, updatesDelivered: 0, peak: 0 };
+    return { requests: 0, messagesSent: 0, tooManyRequests: 0, forbidden: 0, otherErrors: 0, inFlight: 0, maxInFlight: 0, updatesDelivered: 0, connections: 0, peak: 0 };
   }
 
   requestStarted(countsAsInFlight: boolean): void {
@@ -58,6 +60,10 @@ export class LoadStats {
     }
     this.currentSecondCount++;
     this.counters.peak = Math.max(this.counters.peak, this.currentSecondCount);
+  }
+
+  connectionOpened(): void {
+    this.counters.connections++;
   }
 
   updatesDelivered(count: number): void {

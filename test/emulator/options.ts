@@ -28,6 +28,16 @@ export interface EmulatorOptions {
   now?: () => number;
   /** The port to listen on (default: any free one). A test of a bot started before its API passes one. */
   port?: number;
+  /**
+   * Refuses this share of sends with 429 "retry after N" although no limit was hit, as Telegram
+   * does now and then (seeded, so a run repeats).
+   */
+  random429?: { probability: number; retryAfter?: number; seed?: number };
+  /**
+   * Keep every call and every bot message (default true). Load benchmarks turn it off: counters and
+   * messages per chat are still kept, waitForBotMessage and callsTo then see nothing.
+   */
+  keepHistory?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -42,4 +52,6 @@ export interface ResolvedOptions {
   latencyMs: number;
   now: () => number;
   port: number;
+  random429: { probability: number; retryAfter: number; seed: number } | undefined;
+  keepHistory: boolean;
 }

@@ -61,8 +61,11 @@ export async function startServer(core: EmulatorCore): Promise<{ server: Server;
       }
     })();
   });
-  // Keep-alive sockets from grammY's agent must not hold close() open.
-  server.keepAliveTimeout = 1000;
+  // Node's client agent drops a kept-alive socket one second before the server's advertised
+  // timeout, so a one-second timeout would make every request open a new connection (real
+  // Telegram keeps them). close() cuts idle sockets with closeAllConnections() anyway.
+  server.keepAliveTimeout = 5000;
+  server.on("connection", () => core.stats.connectionOpened());
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(core.options.port, "127.0.0.1", () => resolve());

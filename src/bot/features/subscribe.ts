@@ -10,7 +10,7 @@ import { answerAdminsOnly, answerInvalid, redraw } from "../callback-answers.ts"
 import { escapeHtml } from "../../brief/index.ts";
 import { withChannelBack } from "../keyboards/channel-button.ts";
 import { subscriptionsButton, subscriptionsKeyboard } from "../keyboards/subscriptions.ts";
-import { audit, followTopic, subscribeToText, unsubscribeFromText } from "../subscriptions/actions.ts";
+import { followTopic, subscribeToText, unfollowById, unsubscribeFromText } from "../subscriptions/actions.ts";
 import { topicName } from "../subscriptions/lookup.ts";
 import { localScope, mayManage, placeOf, scopeFor, scopeRef, type ChatScope } from "../subscriptions/scope.ts";
 import type { DeepLinkHandler } from "./start.ts";
@@ -69,9 +69,8 @@ export function subscribeFeature(): Composer<BotContext> {
     if (action === undefined || scope === undefined) return answerInvalid(ctx);
     if ((action.op === "remove" || scope.remote) && !(await mayManage(ctx, scope))) return answerAdminsOnly(ctx);
     if (action.op === "remove") {
-      const removed = await ctx.deps.store.subscriptions.removeById(scope, action.id);
+      const removed = await unfollowById(ctx, scope, action.id);
       if (removed === undefined) return answerInvalid(ctx);
-      await audit(ctx, scope, "subscription.remove", { kind: removed.kind, target: removed.target });
       const label = shorten(await labelOf(ctx, removed), MAX_LINE_LABEL);
       await ctx.answerCallbackQuery({ text: stripTags(ctx.t("unsubscribe-done", { what: escapeHtml(label) })) });
     } else {

@@ -1,15 +1,14 @@
 /**
- * Subscribing and unsubscribing, shared by commands, buttons, prompts and deep links so that
- * each way in says the same thing and records the same audit entry.
+ * Subscribing and unsubscribing as the bot says it: the rules (limits, duplicates, audit) live in
+ * `src/subscriptions/rules.ts`; here their results become replies in the chat's language, the
+ * same for commands, buttons, prompts and deep links.
  */
-import { CUSTOM_TOPIC_LIMITS, parseCustomTopic, type CustomTopicErrorCode, type Topic } from "../../topics/index.ts";
+import * as rules from "../../subscriptions/rules.ts";
+import { CUSTOM_TOPIC_LIMITS, type CustomTopicErrorCode, type Topic } from "../../topics/index.ts";
 import type { BotContext } from "../context.ts";
 import { escapeHtml } from "../../brief/index.ts";
 import { findTopic, topicName } from "./lookup.ts";
 import type { ChatScope } from "./scope.ts";
-
-/** Enough for any reader; a cap keeps one chat from making matching slow for everyone. */
-export const MAX_SUBSCRIPTIONS_PER_CHAT = 50;
 
 /** A reply to show the user (HTML); `error` when the input could not be used (worth asking again). */
 export interface Outcome {
@@ -20,22 +19,20 @@ export interface Outcome {
 const done = (text: string): Outcome => ({ text });
 const failed = (text: string): Outcome => ({ text, error: true });
 
+const rulesDeps = (ctx: BotContext) => ({ store: ctx.deps.store, log: ctx.log });
+const actor = (ctx: BotContext) => ctx.from?.id ?? null;
+
 export async function followTopic(ctx: BotContext, scope: ChatScope, topic: Topic): Promise<Outcome> {
   const name = escapeHtml(topicName(topic, ctx.locale));
-  const { subscriptions } = ctx.deps.store;
-  if ((await subscriptions.listForChat(scope.chatId, scope.threadId)).some((s) => s.kind === "topic" && s.target === topic.slug)) {
-    return done(ctx.t("subscribe-already", { name }));
-  }
-  if ((await subscriptions.count(scope)) >= MAX_SUBSCRIPTIONS_PER_CHAT) return done(ctx.t("subscribe-limit", { max: MAX_SUBSCRIPTIONS_PER_CHAT }));
-  await subscriptions.add(scope, { kind: "topic", slug: topic.slug }, ctx.from?.id ?? null);
-  await audit(ctx, scope, "subscription.add", { kind: "topic", target: topic.slug });
+  const result = await rules.followTopic(rulesDeps(ctx), scope, topic.slug, actor(ctx));
+  if (result.status === "already") return done(ctx.t("subscribe-already", { name }));
+  if (result.status === "limit") return done(ctx.t("subscribe-limit", { max: result.max }));
   return done(ctx.t("subscribe-done", { name }));
 }
 
 export async function unfollowTopic(ctx: BotContext, scope: ChatScope, topic: Topic): Promise<Outcome> {
   const name = escapeHtml(topicName(topic, ctx.locale));
-  if (!(await ctx.deps.store.subscriptions.remove(scope, "topic", topic.slug))) return done(ctx.t("unsubscribe-not-following", { what: name }));
-  await audit(ctx, scope, "subscription.remove", { kind: "topic", target: topic.slug });
+  if (!(await rules.unfollowTopic(rulesDeps(ctx), scope, topic.slug, actor(ctx)))) return done(ctx.t("unsubscribe-not-following", { what: name }));
   return done(ctx.t("unsubscribe-done", { what: name }));
 }
 
@@ -43,19 +40,17 @@ export async function unfollowTopic(ctx: BotContext, scope: ChatScope, topic: To
 export async function subscribeToText(ctx: BotContext, scope: ChatScope, text: string): Promise<Outcome> {
   const topic = findTopic(await ctx.deps.store.topics.listEnabled(), text);
   if (topic) return followTopic(ctx, scope, topic);
-
-  const parsed = parseCustomTopic(text);
-  if (!parsed.ok) return failed(customTopicErrorText(ctx, parsed.error.code));
-  const { key } = parsed.topic;
-  const { subscriptions } = ctx.deps.store;
-  const existing = (await subscriptions.listForChat(scope.chatId, scope.threadId)).find((s) => s.kind === "keywords" && s.target === key);
-  // Words are shown as the chat first typed them; the canonical key only decides what is the same.
-  if (existing) return done(ctx.t("subscribe-words-already", { words: escapeHtml(existing.query ?? key) }));
-  if ((await subscriptions.count(scope)) >= MAX_SUBSCRIPTIONS_PER_CHAT) return done(ctx.t("subscribe-limit", { max: MAX_SUBSCRIPTIONS_PER_CHAT }));
-  const query = text.trim().replace(/\s+/g, " ");
-  await subscriptions.add(scope, { kind: "keywords", key, query }, ctx.from?.id ?? null);
-  await audit(ctx, scope, "subscription.add", { kind: "keywords", target: key });
-  return done(ctx.t("subscribe-words-done", { words: escapeHtml(query) }));
+  const result = await rules.followWords(rulesDeps(ctx), scope, text, actor(ctx));
+  switch (result.status) {
+    case "invalid":
+      return failed(customTopicErrorText(ctx, result.code));
+    case "already":
+      return done(ctx.t("subscribe-words-already", { words: escapeHtml(result.query ?? text) }));
+    case "limit":
+      return done(ctx.t("subscribe-limit", { max: result.max }));
+    case "added":
+      return done(ctx.t("subscribe-words-done", { words: escapeHtml(result.query ?? text) }));
+  }
 }
 
 /** `/unsubscribe <text>`: a followed topic by name or alias (offered or not), or custom words. */
@@ -63,14 +58,9 @@ export async function unsubscribeFromText(ctx: BotContext, scope: ChatScope, tex
   const all = (await ctx.deps.store.topics.listAll()).map((stored) => stored.topic);
   const topic = findTopic(all, text);
   if (topic) return unfollowTopic(ctx, scope, topic);
-  const parsed = parseCustomTopic(text);
-  const key = parsed.ok ? parsed.topic.key : text.trim();
-  const existing = (await ctx.deps.store.subscriptions.listForChat(scope.chatId, scope.threadId)).find((s) => s.kind === "keywords" && s.target === key);
-  if (existing === undefined || !(await ctx.deps.store.subscriptions.remove(scope, "keywords", key))) {
-    return done(ctx.t("unsubscribe-not-following", { what: escapeHtml(text.trim()) }));
-  }
-  await audit(ctx, scope, "subscription.remove", { kind: "keywords", target: key });
-  return done(ctx.t("unsubscribe-done", { what: escapeHtml(existing.query ?? key) }));
+  const removed = await rules.unfollowWords(rulesDeps(ctx), scope, text, actor(ctx));
+  if (removed === undefined) return done(ctx.t("unsubscribe-not-following", { what: escapeHtml(text.trim()) }));
+  return done(ctx.t("unsubscribe-done", { what: escapeHtml(removed) }));
 }
 
 export function customTopicErrorText(ctx: BotContext, code: CustomTopicErrorCode): string {
@@ -94,7 +84,11 @@ export function customTopicErrorText(ctx: BotContext, code: CustomTopicErrorCode
   }
 }
 
+/** A button's "remove": the subscription it names, if the scope has it. */
+export function unfollowById(ctx: BotContext, scope: ChatScope, id: number) {
+  return rules.unfollowById(rulesDeps(ctx), scope, id, actor(ctx));
+}
+
 export async function audit(ctx: BotContext, scope: ChatScope, action: string, details: Record<string, unknown>): Promise<void> {
-  await ctx.deps.store.audit.record({ actorId: ctx.from?.id ?? null, chatId: scope.chatId, action, details: { threadId: scope.threadId, ...details } });
-  ctx.log.info({ action, targetChat: scope.chatId, threadId: scope.threadId, ...details }, "chat changed");
+  await rules.audit(rulesDeps(ctx), scope, actor(ctx), action, details);
 }

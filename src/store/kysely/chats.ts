@@ -15,6 +15,16 @@ export class KyselyChatRepository implements ChatRepository {
     return row && toRecord(row);
   }
 
+  async getMany(ids: readonly number[]): Promise<Map<number, ChatRecord>> {
+    const chats = new Map<number, ChatRecord>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 900) {
+      const rows = await this.db.selectFrom("chats").selectAll().where("id", "in", unique.slice(i, i + 900)).execute();
+      for (const row of rows) chats.set(row.id, toRecord(row));
+    }
+    return chats;
+  }
+
   async touch(chat: SeenChat, localeHint?: Locale): Promise<ChatRecord> {
     const at = this.now().toISOString();
     const row = await this.db

@@ -8,6 +8,7 @@ import { KyselyArticleRepository } from "./articles.ts";
 import { KyselyAuditLog } from "./audit.ts";
 import { KyselyChatRepository } from "./chats.ts";
 import { KyselyLeaseRepository } from "./leases.ts";
+import { KyselyOutboxRepository } from "./outbox.ts";
 import { KyselySourceRepository } from "./sources.ts";
 import { KyselyStateRepository } from "./state.ts";
 import { KyselySubscriptionRepository } from "./subscriptions.ts";
@@ -29,6 +30,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     sources: new KyselySourceRepository(db, options.now),
     articles: new KyselyArticleRepository(db, options.now),
     leases: new KyselyLeaseRepository(db),
+    outbox: new KyselyOutboxRepository(db),
     close: () => db.destroy(),
   };
 }

@@ -27,6 +27,7 @@ import * as news from "./0002-news.ts";
 import * as ingest from "./0003-ingest.ts";
 import * as topicTraining from "./0004-topic-training.ts";
 import type { DualMigration, SqlDialect } from "./dialect.ts";
+import * as delivery from "./0005-delivery.ts";
 
 export type { SqlDialect } from "./dialect.ts";
 
@@ -35,6 +36,7 @@ const migrations: Record<string, DualMigration> = {
   "0002-news": news,
   "0003-ingest": ingest,
   "0004-topic-training": topicTraining,
+  "0005-delivery": delivery,
 };
 
 /** The migrations as Kysely's Migrator runs them on one dialect. */

@@ -1,0 +1,122 @@
+/**
+ * Delivery as the bot process runs it: the planner (stories → outbox rows), the sender (outbox
+ * rows → Telegram) and the flood budget they share with the bot's replies.
+ */
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { Api, type Transformer } from "grammy";
+import type { DeliveryConfig } from "../config/index.ts";
+import { createI18n, translatorFor, type Locale, type Translate } from "../i18n/index.ts";
+import type { Logger } from "../logger.ts";
+import type { Store } from "../store/index.ts";
+import { Pacer } from "./pacer.ts";
+import { Planner } from "./planner.ts";
+import { Sender } from "./sender.ts";
+import { realTimers, type Timers } from "./timers.ts";
+
+export interface DeliveryServiceOptions {
+  store: Store;
+  logger: Logger;
+  config: DeliveryConfig;
+  botToken: string;
+  apiRoot: string;
+  defaultLocale: Locale;
+  now?: () => Date;
+  timers?: Timers;
+  /** How often planner and sender look at the database for work another process left (default 1000 ms). */
+  pollMs?: number;
+}
+
+/** Bot API methods that send a message: the ones Telegram's flood limits count. */
+const SENDS = /^(send(?!ChatAction)[A-Z]\w*|copyMessages?|forwardMessages?)$/;
+
+export class DeliveryService {
+  readonly planner: Planner;
+  readonly sender: Sender;
+  readonly pacer: Pacer;
+  private readonly now: () => Date;
+  private readonly timers: Timers;
+
+  constructor(options: DeliveryServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.timers = options.timers ?? realTimers;
+    const log = options.logger.child({ module: "delivery" });
+    const i18n = createI18n({ defaultLocale: options.defaultLocale });
+    const translators = new Map<Locale, Translate>();
+    const translate = (locale: Locale): Translate => {
+      let t = translators.get(locale);
+      if (t === undefined) {
+        t = translatorFor(i18n, locale);
+        translators.set(locale, t);
+      }
+      return t;
+    };
+    this.pacer = new Pacer(options.config, () => this.now().getTime());
+    this.sender = new Sender({
+      store: options.store,
+      log: log.child({ part: "sender" }),
+      now: this.now,
+      timers: this.timers,
+      // Its own Api, without the bot's auto-retry: a flood wait becomes a not_before, never a sleep.
+      api: new Api(options.botToken, { apiRoot: options.apiRoot }),
+      pacer: this.pacer,
+      translate,
+      defaultLocale: options.defaultLocale,
+      holder: `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`,
+      concurrency: options.config.concurrency,
+      paidBroadcast: options.config.paidBroadcast,
+      leaseTtlMs: options.config.leaseMs,
+      ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+    });
+    this.planner = new Planner({
+      store: options.store,
+      log: log.child({ part: "planner" }),
+      now: this.now,
+      timers: this.timers,
+      ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+      onPlanned: () => this.sender.nudge(),
+    });
+  }
+
+  start(): void {
+    this.planner.start();
+    this.sender.start();
+  }
+
+  /** A story was stored in this process: plan it now rather than at the next poll. */
+  nudge(): void {
+    this.planner.nudge();
+    this.sender.nudge();
+  }
+
+  /**
+   * Resolves once planning and sending have nothing under way: what tests wait for after moving
+   * their clock, instead of sleeping.
+   */
+  async settled(): Promise<void> {
+    do {
+      await this.planner.settled();
+      await this.sender.settled();
+    } while (this.planner.busy || this.sender.busy);
+  }
+
+  /** Stops planning, finishes the sends in flight and gives the rest back to the outbox. */
+  async stop(): Promise<void> {
+    await this.planner.stop();
+    await this.sender.stop();
+  }
+
+  /**
+   * For the bot's own Api: every reply to a person takes from the same global budget as
+   * deliveries, ahead of them, so a command is answered at once even mid-broadcast.
+   */
+  replyTransformer(): Transformer {
+    return async (prev, method, payload, signal) => {
+      if (SENDS.test(method)) {
+        const wait = this.pacer.global.takePriority();
+        if (wait > 0) await new Promise<void>((resolve) => this.timers.setTimeout(resolve, wait));
+      }
+      return prev(method, payload, signal);
+    };
+  }
+}

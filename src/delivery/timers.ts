@@ -1,0 +1,43 @@
+/**
+ * Timers as a dependency: production passes Node's, tests pass a clock they move by hand, so no
+ * test of delivery ever sleeps.
+ */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realTimers: Timers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Runs `task` once `ms` from now unless run sooner; a second `schedule` keeps the earlier time. */
+export class Wakeup {
+  private handle: unknown;
+  private at = Infinity;
+
+  constructor(
+    private readonly timers: Timers,
+    private readonly now: () => number,
+    private readonly task: () => void,
+  ) {}
+
+  schedule(ms: number): void {
+    const at = this.now() + Math.max(0, ms);
+    if (this.handle !== undefined && at >= this.at) return;
+    this.cancel();
+    this.at = at;
+    this.handle = this.timers.setTimeout(() => {
+      this.handle = undefined;
+      this.at = Infinity;
+      this.task();
+    }, Math.max(0, ms));
+  }
+
+  cancel(): void {
+    if (this.handle !== undefined) this.timers.clearTimeout(this.handle);
+    this.handle = undefined;
+    this.at = Infinity;
+  }
+}

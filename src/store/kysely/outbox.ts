@@ -1,0 +1,292 @@
+import { sql, type Kysely, type RawBuilder, type Selectable } from "kysely";
+import type { Database, OutboxTable } from "../db-schema.ts";
+import type { OutboxRepository } from "../repositories.ts";
+import type { ClaimedDelivery, DeliveryFigures, DeliveryKind, DeliveryPayload, DeliveryStatus, PlannedDelivery } from "../types.ts";
+
+/** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const INSERT_CHUNK = 500;
+/** Confirmations per UPDATE: four bound values each, under every dialect's parameter limit. */
+const SENT_CHUNK = 200;
+/** Ids per `IN (…)` list. */
+const ID_CHUNK = 900;
+
+export class KyselyOutboxRepository implements OutboxRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async plan(articleId: number, deliveries: readonly PlannedDelivery[], at: Date): Promise<number> {
+    const createdAt = at.toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      let inserted = 0;
+      for (let i = 0; i < deliveries.length; i += INSERT_CHUNK) {
+        const values = deliveries.slice(i, i + INSERT_CHUNK).map((d) => ({
+          chat_id: d.chatId,
+          thread_id: d.threadId,
+          kind: d.kind,
+          article_id: articleId,
+          broadcast_id: null,
+          payload: JSON.stringify(d.payload),
+          status: "pending",
+          attempts: 0,
+          not_before: d.notBefore.toISOString(),
+          priority: d.priority,
+          created_at: createdAt,
+        }));
+        const result = await trx
+          .insertInto("outbox")
+          .values(values)
+          .onConflict((oc) => oc.columns(["chat_id", "thread_id", "article_id"]).where("article_id", "is not", null).doNothing())
+          .executeTakeFirst();
+        inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+      }
+      await trx.updateTable("articles").set({ planned_at: createdAt }).where("id", "=", articleId).execute();
+      return inserted;
+    });
+  }
+
+  async joinStory(payloads: ReadonlyMap<number, { alsoReportedBy: string[] }>): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      let updated = 0;
+      for (const [storyId, extra] of payloads) {
+        // Every row of a story carries the same payload, so one row tells what the others hold.
+        const sample = await trx
+          .selectFrom("outbox")
+          .select("payload")
+          .where("article_id", "=", storyId)
+          .where("status", "in", ["pending", "sending"])
+          .limit(1)
+          .executeTakeFirst();
+        if (!sample) continue;
+        const payload: DeliveryPayload = { ...parsePayload(sample.payload), alsoReportedBy: extra.alsoReportedBy };
+        const result = await trx
+          .updateTable("outbox")
+          .set({ payload: JSON.stringify(payload) })
+          .where("article_id", "=", storyId)
+          .where("status", "in", ["pending", "sending"])
+          .executeTakeFirst();
+        updated += Number(result.numUpdatedRows);
+      }
+      return updated;
+    });
+  }
+
+  async scopesOf(articleIds: readonly number[]): Promise<Array<{ chatId: number; threadId: number }>> {
+    if (articleIds.length === 0) return [];
+    const rows = await this.db.selectFrom("outbox").select(["chat_id", "thread_id"]).distinct().where("article_id", "in", [...articleIds]).execute();
+    return rows.map((r) => ({ chatId: r.chat_id, threadId: r.thread_id }));
+  }
+
+  async claim(holder: string, now: Date, until: Date, limit: number): Promise<ClaimedDelivery[]> {
+    const nowText = now.toISOString();
+    const claimed: Array<Selectable<OutboxTable>> = [];
+    // Breaking rows first; each priority is its own index range, read soonest first.
+    for (const priority of [1, 0]) {
+      const left = limit - claimed.length;
+      if (left <= 0) break;
+      const rows = await this.db
+        .updateTable("outbox")
+        .set((eb) => ({ status: "sending", claimed_by: holder, claim_expires_at: until.toISOString(), attempts: eb("attempts", "+", 1) }))
+        .where(
+          "id",
+          "in",
+          this.db
+            .selectFrom("outbox")
+            .select("id")
+            .where("status", "=", "pending")
+            .where("priority", "=", priority)
+            // Briefs and digests; other kinds (broadcasts) are for their own sender.
+            .where("kind", "in", ["brief", "digest"])
+            .where("not_before", "<=", nowText)
+            .orderBy("not_before")
+            .orderBy("id")
+            .limit(left),
+        )
+        .returningAll()
+        .execute();
+      claimed.push(...rows);
+    }
+    // A digest goes out whole: the chat's other due items join the claimed one.
+    const digestScopes = new Map<string, { chatId: number; threadId: number }>();
+    for (const row of claimed) if (row.kind === "digest") digestScopes.set(`${row.chat_id}:${row.thread_id}`, { chatId: row.chat_id, threadId: row.thread_id });
+    for (const scope of digestScopes.values()) {
+      const rows = await this.db
+        .updateTable("outbox")
+        .set((eb) => ({ status: "sending", claimed_by: holder, claim_expires_at: until.toISOString(), attempts: eb("attempts", "+", 1) }))
+        .where("status", "=", "pending")
+        .where("chat_id", "=", scope.chatId)
+        .where("thread_id", "=", scope.threadId)
+        .where("kind", "=", "digest")
+        .where("not_before", "<=", nowText)
+        .returningAll()
+        .execute();
+      claimed.push(...rows);
+    }
+    return claimed.sort((a, b) => b.priority - a.priority || a.not_before.localeCompare(b.not_before) || a.id - b.id).map(toClaimed);
+  }
+
+  async releaseClaims(exceptHolder: string, now: Date): Promise<number> {
+    const result = await this.db
+      .updateTable("outbox")
+      .set({ status: "pending", claimed_by: null, claim_expires_at: null, not_before: now.toISOString() })
+      .where("status", "=", "sending")
+      .where((eb) => eb.or([eb("claimed_by", "is", null), eb("claimed_by", "!=", exceptHolder), eb("claim_expires_at", "<=", now.toISOString())]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async markSent(results: ReadonlyArray<{ id: number; messageId: number; sentAt: Date; latencyMs: number | null }>): Promise<void> {
+    if (results.length === 0) return;
+    // One UPDATE per chunk (CASE per row) rather than one per row: a thousand confirmations a
+    // second must not cost a thousand statements.
+    await this.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < results.length; i += SENT_CHUNK) {
+        const chunk = results.slice(i, i + SENT_CHUNK);
+        await trx
+          .updateTable("outbox")
+          .set({
+            status: "sent",
+            message_id: byId(chunk, (r) => r.messageId),
+            sent_at: byId(chunk, (r) => r.sentAt.toISOString()),
+            latency_ms: byId(chunk, (r) => r.latencyMs),
+            claimed_by: null,
+            claim_expires_at: null,
+            last_error: null,
+          })
+          .where(
+            "id",
+            "in",
+            chunk.map((r) => r.id),
+          )
+          .execute();
+      }
+    });
+  }
+
+  async reschedule(ids: readonly number[], notBefore: Date, error: string | null): Promise<void> {
+    for (const chunk of chunks(ids)) {
+      await this.db
+        .updateTable("outbox")
+        .set({ status: "pending", not_before: notBefore.toISOString(), last_error: error, claimed_by: null, claim_expires_at: null })
+        .where("id", "in", chunk)
+        .where("status", "=", "sending")
+        .execute();
+    }
+  }
+
+  async finish(ids: readonly number[], status: Extract<DeliveryStatus, "failed" | "blocked">, error: string): Promise<void> {
+    for (const chunk of chunks(ids)) {
+      await this.db
+        .updateTable("outbox")
+        .set({ status, last_error: error, claimed_by: null, claim_expires_at: null })
+        .where("id", "in", chunk)
+        .execute();
+    }
+  }
+
+  async dropChat(chatId: number, reason: string): Promise<number> {
+    const result = await this.db
+      .updateTable("outbox")
+      .set({ status: "dropped", last_error: reason, claimed_by: null, claim_expires_at: null })
+      .where("chat_id", "=", chatId)
+      .where("status", "in", ["pending", "sending"])
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async moveChat(fromId: number, toId: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const taken = await trx.selectFrom("outbox").select(["thread_id", "article_id"]).where("chat_id", "=", toId).where("article_id", "is not", null).execute();
+      const has = new Set(taken.map((r) => `${r.thread_id}:${r.article_id}`));
+      const moving = await trx
+        .selectFrom("outbox")
+        .select(["id", "thread_id", "article_id"])
+        .where("chat_id", "=", fromId)
+        .where("status", "in", ["pending", "sending"])
+        .execute();
+      const duplicates = moving.filter((r) => r.article_id !== null && has.has(`${r.thread_id}:${r.article_id}`)).map((r) => r.id);
+      const move = moving.filter((r) => !duplicates.includes(r.id)).map((r) => r.id);
+      for (const chunk of chunks(duplicates)) {
+        await trx.updateTable("outbox").set({ status: "dropped", last_error: `moved to ${toId}, which has it already` }).where("id", "in", chunk).execute();
+      }
+      for (const chunk of chunks(move)) {
+        await trx.updateTable("outbox").set({ chat_id: toId }).where("id", "in", chunk).execute();
+      }
+    });
+  }
+
+  async unsent(chatId?: number): Promise<number> {
+    let query = this.db
+      .selectFrom("outbox")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("status", "in", ["pending", "sending"]);
+    if (chatId !== undefined) query = query.where("chat_id", "=", chatId);
+    const row = await query.executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async figures(filter: { articleId: number } | { broadcastId: number } | { since: Date }): Promise<DeliveryFigures> {
+    let query = this.db
+      .selectFrom("outbox")
+      .select((eb) => [
+        "status",
+        eb.fn.countAll<number>().as("n"),
+        eb.fn.sum<number>("latency_ms").as("latency_sum"),
+        eb.fn.count<number>("latency_ms").as("latency_count"),
+        eb.fn.max<number>("latency_ms").as("latency_max"),
+      ])
+      .groupBy("status");
+    if ("articleId" in filter) query = query.where("article_id", "=", filter.articleId);
+    else if ("broadcastId" in filter) query = query.where("broadcast_id", "=", filter.broadcastId);
+    else query = query.where("created_at", ">=", filter.since.toISOString());
+    const rows = await query.execute();
+    const count = (...statuses: string[]) => rows.filter((r) => statuses.includes(r.status)).reduce((sum, r) => sum + Number(r.n), 0);
+    const sent = rows.find((r) => r.status === "sent");
+    const latencyCount = Number(sent?.latency_count ?? 0);
+    return {
+      planned: count("pending", "sending", "sent", "failed", "blocked", "dropped"),
+      pending: count("pending", "sending"),
+      sent: count("sent"),
+      failed: count("failed"),
+      blocked: count("blocked", "dropped"),
+      latencyMs: latencyCount > 0 ? { average: Math.round(Number(sent?.latency_sum ?? 0) / latencyCount), max: Number(sent?.latency_max ?? 0) } : null,
+    };
+  }
+}
+
+/** `CASE id WHEN … THEN … END`: one value per row in one UPDATE, the same SQL in SQLite and PostgreSQL. */
+function byId<R extends { id: number }, T extends string | number | null>(rows: readonly R[], pick: (row: R) => T): RawBuilder<T> {
+  return sql<T>`CASE id ${sql.join(
+    rows.map((row) => sql`WHEN ${row.id} THEN ${pick(row)}`),
+    sql` `,
+  )} END`;
+}
+
+function toClaimed(row: Selectable<OutboxTable>): ClaimedDelivery {
+  return {
+    id: row.id,
+    chatId: row.chat_id,
+    threadId: row.thread_id,
+    kind: (row.kind === "digest" ? "digest" : "brief") satisfies DeliveryKind,
+    articleId: row.article_id,
+    broadcastId: row.broadcast_id,
+    payload: parsePayload(row.payload),
+    priority: row.priority,
+    attempts: row.attempts,
+    notBefore: row.not_before,
+  };
+}
+
+function parsePayload(text: string): DeliveryPayload {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return typeof value === "object" && value !== null ? (value as DeliveryPayload) : {};
+  } catch {
+    return {};
+  }
+}
+
+function* chunks(ids: readonly number[]): Generator<number[]> {
+  for (let i = 0; i < ids.length; i += ID_CHUNK) yield ids.slice(i, i + ID_CHUNK);
+}
+
+
+
