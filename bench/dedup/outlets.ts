@@ -5,20 +5,12 @@
  * same outlet templates also wrap the negatives, so shared boilerplate can
  * never tell a pair apart by itself.
  */
+import { seededRandom } from "../../src/topics/classifier/random.ts";
 
 export type Rng = () => number;
 
-/** mulberry32: small, seeded, reproducible. */
-export function rngFrom(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: small, seeded, reproducible (the classifier's own). */
+export const rngFrom: (seed: number) => Rng = seededRandom;
 
 const pick = <T>(rng: Rng, values: readonly T[]): T => values[Math.floor(rng() * values.length)] as T;
 

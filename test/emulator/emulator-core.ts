@@ -13,6 +13,7 @@ import type { ResolvedOptions } from "./options.ts";
 import { chatIdParam, optBool, optInt, optJson, paramsForLog, type Params } from "./params.ts";
 import { UpdateQueue, type UpdateKind } from "./update-queue.ts";
 import { World, type ChatRecord } from "./world.ts";
+import { seededRandom } from "../../src/topics/classifier/random.ts";
 
 export interface ApiCall {
   method: string;
@@ -405,14 +406,3 @@ export class EmulatorCore {
   }
 }
 
-/** mulberry32: a small seeded generator, so random faults repeat from run to run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../src/extract/index.ts";
+import { seededRandom } from "../../src/topics/classifier/random.ts";
 
 const PARAGRAPH = "The council met on Tuesday evening, and after a long debate it voted to keep the library open on Sundays for another year.";
 
@@ -74,17 +75,6 @@ describe("inputs that must not break the extractor", () => {
   });
 });
 
-/** Deterministic PRNG (mulberry32) so that every run mutates the pages the same way. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(html: string, rnd: () => number): string {
   let out = html;
@@ -121,7 +111,7 @@ describe("fuzz: mutated fixture pages", () => {
 
   it("finishes every mutated page with a well-formed result", () => {
     expect(names.length).toBeGreaterThan(5);
-    const rnd = random(20250323);
+    const rnd = seededRandom(20250323);
     for (const name of names) {
       const html = readFileSync(join(dir, name)).toString("latin1");
       for (let round = 0; round < 3; round++) {

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { seededRandom } from "../../src/topics/classifier/random.ts";
 
 export interface SiteArticle {
   slug: string;
@@ -152,24 +153,13 @@ const TEMPLATES = [
   (w: () => string, p: () => string, n: () => number) => `The ${w()} ${w()} expects a final decision by ${["March", "April", "May", "June", "July"][n() % 5]} ${n() % 28 + 1}, according to documents seen in ${p()}.`,
 ];
 
-/** A seeded generator (mulberry32): the same seed gives the same article. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Plausible news paragraphs about a subject, different in wording for every seed (as different
  * stories are), so that near-duplicate detection sees them as distinct articles.
  */
 export function newsParagraphs(subject: string, seed: number, count = 5): string[] {
-  const next = random(seed * 7919 + 17);
+  const next = seededRandom(seed * 7919 + 17);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
   const word = () => (next() < 0.5 ? pick(ADJECTIVES) : pick(NOUNS)) + (next() < 0.2 ? ` ${pick(NOUNS)}` : "");
   const place = () => pick(PLACES);
