@@ -5,25 +5,16 @@ import { Kysely, Migrator, SqliteDialect, sql, type Insertable } from "kysely";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Brief } from "../../src/brief/index.ts";
 import { registerDbCommand } from "../../src/cli/commands/db.ts";
-import { CliError } from "../../src/cli/errors.ts";
 import type { Database } from "../../src/store/db-schema.ts";
 import { openStore, type NewArticle, type Store } from "../../src/store/index.ts";
 import { migrationProvider, migrationsFor } from "../../src/store/migrations/index.ts";
 import { POSTGRES_SKIPPED, TEST_DATABASE_URL, dropSchemas, postgresSchema, sqliteDatabase, type TestDatabase } from "../store/databases.ts";
 import { silentLogger, tempDir } from "../store/helpers.ts";
-import { runCommand, type CommandOutput } from "./run-command.ts";
+import { runCommand, type CommandOutput, commandFailure } from "./run-command.ts";
 
 const run = (...args: string[]): Promise<CommandOutput> => runCommand([registerDbCommand], args);
 
-async function failure(...args: string[]): Promise<string> {
-  try {
-    await run(...args);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CliError);
-    return (error as Error).message;
-  }
-  throw new Error("expected the command to fail");
-}
+const failure = (...args: string[]): Promise<string> => commandFailure(() => run(...args));
 
 const migrationNames = Object.keys(migrationsFor("sqlite"));
 

@@ -2,22 +2,13 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { registerIngestCommand } from "../../src/cli/commands/ingest.ts";
 import { registerSourcesCommand } from "../../src/cli/commands/sources.ts";
-import { CliError } from "../../src/cli/errors.ts";
 import { LocalSite, newsParagraphs } from "../ingest/local-site.ts";
 import { tempDir } from "../store/helpers.ts";
-import { runCommand, type CommandOutput } from "./run-command.ts";
+import { runCommand, type CommandOutput, commandFailure } from "./run-command.ts";
 
 const run = (...args: string[]): Promise<CommandOutput> => runCommand([registerSourcesCommand, registerIngestCommand], args);
 
-async function failure(...args: string[]): Promise<string> {
-  try {
-    await run(...args);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CliError);
-    return (error as Error).message;
-  }
-  throw new Error("expected the command to fail");
-}
+const failure = (...args: string[]): Promise<string> => commandFailure(() => run(...args));
 
 let site: LocalSite;
 

@@ -1,5 +1,6 @@
 import { Command } from "commander";
-import { vi } from "vitest";
+import { expect, vi } from "vitest";
+import { CliError } from "../../src/cli/errors.ts";
 
 export interface CommandOutput {
   stdout: string;
@@ -26,4 +27,14 @@ export async function runCommand(registers: ReadonlyArray<(program: Command) => 
     vi.restoreAllMocks();
   }
   return output;
+}
+
+/** The one-line message of a command that must fail with a CliError, as the user would read it. */
+export async function commandFailure(run: () => Promise<unknown>): Promise<string> {
+  const error = await run().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CliError);
+  return (error as CliError).message;
 }

@@ -4,10 +4,9 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { registerBriefCommand } from "../../src/cli/commands/brief.ts";
 import { registerTopicsCommand } from "../../src/cli/commands/topics.ts";
-import { CliError } from "../../src/cli/errors.ts";
 import { openSqliteStore } from "../../src/store/index.ts";
 import { storeArchive, UNTAGGED_SPORTS_STORY } from "../ingest/archive-fixture.ts";
-import { runCommand } from "../cli/run-command.ts";
+import { runCommand, commandFailure } from "../cli/run-command.ts";
 import { silentLogger, tempDir } from "../store/helpers.ts";
 
 afterEach(() => vi.restoreAllMocks());
@@ -22,14 +21,7 @@ async function archive(perClass: number): Promise<string> {
   return path;
 }
 
-async function failure(...args: string[]): Promise<string> {
-  const error = await run(...args).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CliError);
-  return (error as CliError).message;
-}
+const failure = (...args: string[]): Promise<string> => commandFailure(() => run(...args));
 
 describe("newsbrief topics train --from-archive", () => {
   it("trains on the labelled articles, says so, and the model gives an untagged sports story its topic", async () => {

@@ -3,9 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { registerTopicsCommand } from "../../src/cli/commands/topics.ts";
-import { CliError } from "../../src/cli/errors.ts";
 import { seedArticle } from "./fixtures/seed-article.ts";
-import { runCommand, type CommandOutput } from "../cli/run-command.ts";
+import { runCommand, type CommandOutput, commandFailure } from "../cli/run-command.ts";
 
 /** Runs `newsbrief topics <args>` in-process. */
 function run(...args: string[]): Promise<CommandOutput> {
@@ -27,14 +26,7 @@ const training = [
   ...["shares rise", "bank profit falls", "merger agreed by investors", "market revenue grows", "quarterly profit beats", "investors buy shares"].map((text, i) => ({ id: `b${i}`, text, label: "business" })),
 ];
 
-async function failure(...args: string[]): Promise<string> {
-  const error = await run(...args).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CliError);
-  return (error as CliError).message;
-}
+const failure = (...args: string[]): Promise<string> => commandFailure(() => run(...args));
 
 describe("newsbrief topics train / predict", () => {
   it("trains a model file and predicts {id, label} rows on stdout", async () => {
