@@ -284,3 +284,54 @@ delivery-digest-title = 📰 <b>Your digest</b> · { $count ->
 delivery-digest-part = (part { $part } of { $parts })
 delivery-digest-read = { $n }. Read
 delivery-digest-related = { $n }. Related
+## Breaking news (/breaking, /stopbroadcast; newsbrief admins only)
+admin-only = Sorry, only newsbrief's admins can use this command.
+breaking-private-only = Please send /breaking in a private chat with me.
+breaking-ask = ⚡ <b>Breaking news</b>
+    Send me a link to the story, paste its text (first line: the headline), or forward a post.
+    /cancel leaves at any step.
+breaking-input-only = Please send a link, a text or a forwarded post (or /cancel).
+breaking-fetching = Reading the page…
+breaking-fetch-failed = I could not read that page: { $reason }. Send another link, paste the text, or /cancel.
+breaking-fetch-reason-bad-url = the link is not valid
+breaking-fetch-reason-private-address = it points to a private address
+breaking-fetch-reason-unreachable = the site did not answer
+breaking-fetch-reason-not-article = there is no article on it
+breaking-empty = There is no text in that message. Send a link, a text or a forwarded post (or /cancel).
+breaking-preview = This is how subscribers will see it:
+breaking-edit-headline = ✏️ Headline
+breaking-edit-text = ✏️ Text
+breaking-continue = Continue ➡️
+breaking-cancel = Cancel
+breaking-ask-headline = Send the new headline (or /cancel).
+breaking-ask-text = Send the new text, one paragraph per line (or /cancel).
+breaking-audience = Who should receive it?
+breaking-audience-all = 📣 Everyone
+breaking-audience-topics = 🏷 Some topics
+breaking-audience-test = 🧪 Test: only me
+breaking-topics = Choose the topics, then press Done.
+breaking-topics-done = Done
+breaking-topics-none = Choose at least one topic.
+breaking-urgent-on = 🚨 Urgent: yes
+breaking-urgent-off = Urgent: no
+breaking-confirm = It will reach { $count ->
+    [one] { $count } chat
+   *[other] { $count } chats
+}. { $urgent ->
+    [yes] Urgent: it skips digests, and quiet hours where a chat lets breaking news through.
+   *[no] Not urgent: digest chats get it with their digest, and quiet hours are kept.
+}
+breaking-send = ✅ Send
+breaking-nobody = Nobody would receive it: no chat matches that audience. Choose another.
+breaking-cancelled = Breaking news cancelled; nothing was sent.
+breaking-timeout = You did not answer for a while, so I put the breaking news aside. Send /breaking to start again.
+breaking-stale-button = That button belongs to another step.
+breaking-started = Sending broadcast #{ $id }.
+broadcast-progress = 📣 Broadcast #{ $id }
+    Sent: { $sent } · failed: { $failed } · blocked: { $blocked }
+    Remaining: { $remaining } · about { $eta } left
+broadcast-done = ✅ Broadcast #{ $id } finished.
+    Sent: { $sent } · failed: { $failed } · blocked: { $blocked }
+broadcast-stopped = ⏹ Broadcast #{ $id } stopped.
+    Sent: { $sent } · failed: { $failed } · blocked: { $blocked } · not sent: { $dropped }
+broadcast-none-running = No broadcast of yours is running.

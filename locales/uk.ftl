@@ -287,3 +287,55 @@ delivery-digest-title = 📰 <b>Ваш дайджест</b> · { $count ->
 delivery-digest-part = (частина { $part } з { $parts })
 delivery-digest-read = { $n }. Читати
 delivery-digest-related = { $n }. Схожі
+## Термінові новини (/breaking, /stopbroadcast; лише адміністратори newsbrief)
+admin-only = Вибачте, цією командою можуть користуватися лише адміністратори newsbrief.
+breaking-private-only = Надішліть /breaking в особистому чаті зі мною.
+breaking-ask = ⚡ <b>Термінова новина</b>
+    Надішліть посилання на матеріал, вставте текст (перший рядок — заголовок) або перешліть допис.
+    /cancel — вийти на будь-якому кроці.
+breaking-input-only = Надішліть посилання, текст або пересланий допис (чи /cancel).
+breaking-fetching = Читаю сторінку…
+breaking-fetch-failed = Не вдалося прочитати сторінку: { $reason }. Надішліть інше посилання, вставте текст або /cancel.
+breaking-fetch-reason-bad-url = посилання недійсне
+breaking-fetch-reason-private-address = воно веде на приватну адресу
+breaking-fetch-reason-unreachable = сайт не відповів
+breaking-fetch-reason-not-article = на ній немає статті
+breaking-empty = У повідомленні немає тексту. Надішліть посилання, текст або пересланий допис (чи /cancel).
+breaking-preview = Так її побачать підписники:
+breaking-edit-headline = ✏️ Заголовок
+breaking-edit-text = ✏️ Текст
+breaking-continue = Далі ➡️
+breaking-cancel = Скасувати
+breaking-ask-headline = Надішліть новий заголовок (чи /cancel).
+breaking-ask-text = Надішліть новий текст, абзац на рядок (чи /cancel).
+breaking-audience = Хто має її отримати?
+breaking-audience-all = 📣 Усі
+breaking-audience-topics = 🏷 Деякі теми
+breaking-audience-test = 🧪 Тест: лише я
+breaking-topics = Виберіть теми й натисніть «Готово».
+breaking-topics-done = Готово
+breaking-topics-none = Виберіть хоча б одну тему.
+breaking-urgent-on = 🚨 Терміново: так
+breaking-urgent-off = Терміново: ні
+breaking-confirm = Її отримають { $count ->
+    [one] { $count } чат
+    [few] { $count } чати
+   *[other] { $count } чатів
+}. { $urgent ->
+    [yes] Терміново: минає дайджести, а тихі години — там, де чат пропускає термінові новини.
+   *[no] Не терміново: чати з дайджестом отримають її з дайджестом, тихі години діють.
+}
+breaking-send = ✅ Надіслати
+breaking-nobody = Її ніхто не отримає: жоден чат не відповідає цій аудиторії. Виберіть іншу.
+breaking-cancelled = Термінову новину скасовано; нічого не надіслано.
+breaking-timeout = Ви довго не відповідали, тож я відклав термінову новину. Надішліть /breaking, щоб почати знову.
+breaking-stale-button = Ця кнопка належить іншому кроку.
+breaking-started = Надсилаю розсилку #{ $id }.
+broadcast-progress = 📣 Розсилка #{ $id }
+    Надіслано: { $sent } · помилки: { $failed } · заблоковано: { $blocked }
+    Лишилося: { $remaining } · приблизно { $eta }
+broadcast-done = ✅ Розсилку #{ $id } завершено.
+    Надіслано: { $sent } · помилки: { $failed } · заблоковано: { $blocked }
+broadcast-stopped = ⏹ Розсилку #{ $id } зупинено.
+    Надіслано: { $sent } · помилки: { $failed } · заблоковано: { $blocked } · не надіслано: { $dropped }
+broadcast-none-running = Жодна ваша розсилка зараз не триває.

@@ -28,6 +28,10 @@ import type {
   DeliveryFigures,
   DeliveryStatus,
   PlannedDelivery,
+  BroadcastPayload,
+  BroadcastRecord,
+  BroadcastStatus,
+  PlannedBroadcastDelivery,
 } from "./types.ts";
 
 export interface ChatRepository {
@@ -231,6 +235,21 @@ export interface OutboxRepository {
   figures(filter: { articleId: number } | { broadcastId: number } | { since: Date }): Promise<DeliveryFigures>;
 }
 
+/** Admins' broadcasts: the row that says what goes out, and its outbox rows (kind "broadcast"). */
+export interface BroadcastRepository {
+  /** The broadcast and every one of its deliveries, in one transaction. */
+  create(broadcast: { createdBy: number; payload: BroadcastPayload; at: Date }, deliveries: readonly PlannedBroadcastDelivery[]): Promise<BroadcastRecord>;
+  get(id: number): Promise<BroadcastRecord | undefined>;
+  /** Broadcasts still going out, oldest first (what a restart resumes watching). */
+  running(): Promise<BroadcastRecord[]>;
+  updatePayload(id: number, payload: BroadcastPayload): Promise<void>;
+  finish(id: number, status: Exclude<BroadcastStatus, "running">, figures: { sent: number; failed: number }, at: Date): Promise<void>;
+  /** Stops a broadcast's rows not yet claimed: they become "dropped". Returns how many. */
+  dropUnsent(id: number, reason: string): Promise<number>;
+  /** Every chat the bot may still write to, by id. */
+  activeChatIds(): Promise<number[]>;
+}
+
 export interface Store {
   readonly chats: ChatRepository;
   readonly topics: TopicRepository;
@@ -241,6 +260,7 @@ export interface Store {
   readonly articles: ArticleRepository;
   readonly leases: LeaseRepository;
   readonly outbox: OutboxRepository;
+  readonly broadcasts: BroadcastRepository;
   /** Finishes pending writes and closes the database. */
   close(): Promise<void>;
 }

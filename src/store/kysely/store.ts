@@ -6,6 +6,7 @@ import type { Database } from "../db-schema.ts";
 import type { Store } from "../repositories.ts";
 import { KyselyArticleRepository } from "./articles.ts";
 import { KyselyAuditLog } from "./audit.ts";
+import { KyselyBroadcastRepository } from "./broadcasts.ts";
 import { KyselyChatRepository } from "./chats.ts";
 import { KyselyLeaseRepository } from "./leases.ts";
 import { KyselyOutboxRepository } from "./outbox.ts";
@@ -31,6 +32,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     articles: new KyselyArticleRepository(db, options.now),
     leases: new KyselyLeaseRepository(db),
     outbox: new KyselyOutboxRepository(db),
+    broadcasts: new KyselyBroadcastRepository(db),
     close: () => db.destroy(),
   };
 }
