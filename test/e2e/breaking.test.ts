@@ -159,3 +159,64 @@ describe("/breaking to 1,000 subscribers", () => {
     expect(chats.filter((c) => breakingIn(world, c.id).length !== 1)).toEqual([]);
   });
 });
+
+describe("a broadcast under way", () => {
+  const world = useTestBot({ env: { ADMIN_IDS: String(ADMIN_ID), SEND_GLOBAL_PER_SECOND: "30" } });
+
+  async function sendToEveryone(admin: Chat): Promise<void> {
+    const audience = await toAudience(world, admin);
+    const confirm = await click(world, admin, audience, "📣 Everyone", hasButton("✅ Send"));
+    world.tg.userClicks(admin, confirm.message_id, dataOf(confirm, "✅ Send"));
+    await world.tg.waitForBotMessage(admin.id, (m) => m.text?.startsWith("📣 Broadcast #1") === true);
+  }
+  const delivered = (chats: Chat[]) => chats.reduce((sum, chat) => sum + breakingIn(world, chat.id).length, 0);
+
+  it("goes on after a restart, each chat once, and the status message ends with the final figures", async () => {
+    const chats = await followers(world, 60);
+    const admin = adminChat(world);
+    await sendToEveryone(admin);
+    await expect.poll(() => delivered(chats)).toBeGreaterThan(5);
+    await world.restart();
+    expect(delivered(chats)).toBeLessThan(60);
+    await expect.poll(() => delivered(chats), { timeout: 15_000 }).toBe(60);
+    expect(chats.filter((c) => breakingIn(world, c.id).length !== 1)).toEqual([]);
+    const final = await world.tg.waitForBotEdit(admin.id, (m) => m.text?.startsWith("✅ Broadcast #1 finished.") === true, 15_000);
+    expect(final.text).toBe("✅ Broadcast #1 finished.\nSent: 61 · failed: 0 · blocked: 0");
+  });
+
+  it("shows progress in one status message, and /stopbroadcast drops the unsent part", async () => {
+    const chats = await followers(world, 150);
+    const admin = adminChat(world);
+    await sendToEveryone(admin);
+    const progress = await world.tg.waitForBotEdit(admin.id, (m) => /^📣 Broadcast #1\nSent: \d+ · failed: 0 · blocked: 0\nRemaining: \d+ · about .+ left$/.test(m.text ?? "") && !m.text!.includes("Sent: 0 "), 10_000);
+    expect(progress.text).toMatch(/Remaining: [1-9]/);
+    const answer = await say(world, admin, "/stopbroadcast", (m) => m.text?.startsWith("⏹ Broadcast #1 stopped.") === true);
+    const sentAtStop = Number(/Sent: (\d+)/.exec(answer.text ?? "")![1]);
+    expect(sentAtStop).toBeLessThan(151);
+    const figures = await world.bot.app.store.outbox.figures({ broadcastId: 1 });
+    expect(figures.pending).toBe(0);
+    // Nothing more goes out once stopped (a send in flight at the stop may still land).
+    await world.bot.app.delivery.settled();
+    expect(delivered(chats) + breakingIn(world, admin.id).length - 1).toBeLessThanOrEqual(figures.sent);
+    expect(figures.sent).toBeLessThan(151);
+    expect((await world.bot.app.store.broadcasts.get(1))?.status).toBe("stopped");
+    await say(world, admin, "/stopbroadcast", (m) => m.text === "No broadcast of yours is running.");
+  });
+});
+
+describe("a step that waits too long", () => {
+  let now = new Date("2026-03-02T10:00:00Z");
+  const world = useTestBot({ env: { ADMIN_IDS: String(ADMIN_ID) }, now: () => now });
+
+  it("ends politely when the admin answers after a quarter of an hour", async () => {
+    const admin = adminChat(world);
+    await say(world, admin, "/breaking", (m) => m.text?.startsWith("⚡ Breaking news") === true);
+    // The step has begun (its clock read and the conversation stored) before time moves on.
+    await expect.poll(() => world.bot.app.store.state.read("conversation", String(admin.id))).toBeDefined();
+    now = new Date(now.getTime() + 16 * 60_000);
+    expect((await say(world, admin, STORY, (m) => m.text?.startsWith("You did not answer") === true)).text).toBe(
+      "You did not answer for a while, so I put the breaking news aside. Send /breaking to start again.",
+    );
+    expect(world.tg.botMessages(admin.id).some(isBreaking)).toBe(false);
+  });
+});
