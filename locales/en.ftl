@@ -335,3 +335,21 @@ broadcast-done = ✅ Broadcast #{ $id } finished.
 broadcast-stopped = ⏹ Broadcast #{ $id } stopped.
     Sent: { $sent } · failed: { $failed } · blocked: { $blocked } · not sent: { $dropped }
 broadcast-none-running = No broadcast of yours is running.
+## Admins (/admins, /audit) and their command menu
+command-breaking = Push breaking news to subscribers
+command-stopbroadcast = Stop your running broadcast
+command-stats = Figures: chats, subscribers, stories, deliveries
+command-admins = List, add or remove newsbrief admins
+command-audit = The latest admin actions
+admins-title = <b>newsbrief admins</b>
+admins-entry = • <code>{ $id }</code>
+admins-entry-config = • <code>{ $id }</code> (ADMIN_IDS)
+admins-usage = <code>/admins add 123456789</code> makes a user an admin; <code>/admins remove 123456789</code> takes it back. A user id is a number (the user can see theirs with @userinfobot).
+admins-not-yourself = You cannot remove yourself; ask another admin.
+admins-added = { $id } is now a newsbrief admin.
+admins-already = { $id } is already a newsbrief admin.
+admins-removed = { $id } is no longer a newsbrief admin.
+admins-not-admin = { $id } is not a newsbrief admin.
+admins-config-admin = { $id } is an admin by the bot's configuration (ADMIN_IDS); change it there.
+audit-title = <b>Audit log</b> · page { $page }
+audit-empty = The audit log has nothing here.

@@ -339,3 +339,21 @@ broadcast-done = ✅ Розсилку #{ $id } завершено.
 broadcast-stopped = ⏹ Розсилку #{ $id } зупинено.
     Надіслано: { $sent } · помилки: { $failed } · заблоковано: { $blocked } · не надіслано: { $dropped }
 broadcast-none-running = Жодна ваша розсилка зараз не триває.
+## Адміністратори (/admins, /audit) і їхнє меню команд
+command-breaking = Надіслати термінову новину підписникам
+command-stopbroadcast = Зупинити вашу розсилку
+command-stats = Цифри: чати, підписники, новини, доставки
+command-admins = Переглянути, додати чи вилучити адміністраторів
+command-audit = Останні дії адміністраторів
+admins-title = <b>Адміністратори newsbrief</b>
+admins-entry = • <code>{ $id }</code>
+admins-entry-config = • <code>{ $id }</code> (ADMIN_IDS)
+admins-usage = <code>/admins add 123456789</code> робить користувача адміністратором; <code>/admins remove 123456789</code> скасовує це. Ідентифікатор користувача — число (його можна дізнатися в @userinfobot).
+admins-not-yourself = Ви не можете вилучити себе; попросіть іншого адміністратора.
+admins-added = { $id } тепер адміністратор newsbrief.
+admins-already = { $id } уже адміністратор newsbrief.
+admins-removed = { $id } більше не адміністратор newsbrief.
+admins-not-admin = { $id } не адміністратор newsbrief.
+admins-config-admin = { $id } — адміністратор за налаштуваннями бота (ADMIN_IDS); змініть це там.
+audit-title = <b>Журнал дій</b> · сторінка { $page }
+audit-empty = У журналі тут нічого немає.

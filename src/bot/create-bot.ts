@@ -18,6 +18,7 @@ import { settingsFeature } from "./features/settings.ts";
 import { TOPIC_WIZARD, topicWizard } from "./features/topic-wizard.ts";
 import { BREAKING, breakingConversation } from "./features/breaking.ts";
 import { broadcastAdminFeature } from "./features/broadcast-admin.ts";
+import { adminsFeature } from "./features/admins.ts";
 import { startFeature } from "./features/start.ts";
 import { sourcesFeature } from "./features/sources.ts";
 import { subscribeDeepLink, subscribeFeature } from "./features/subscribe.ts";
@@ -85,6 +86,7 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotConfig, op
   protectedBot.use(channelsFeature());
   protectedBot.use(topicAdminFeature());
   protectedBot.use(broadcastAdminFeature());
+  protectedBot.use(adminsFeature(i18n));
   protectedBot.use(sourcesFeature());
   protectedBot.use(relatedFeature());
   protectedBot.use(searchFeature());

@@ -59,7 +59,8 @@ export interface StateRepository {
 
 export interface AuditLog {
   record(entry: { actorId?: number | null; chatId?: number | null; action: string; details?: Record<string, unknown> }): Promise<void>;
-  recent(options: { chatId?: number; limit: number }): Promise<AuditEntry[]>;
+  /** Newest first; `offset` entries skipped (for paging). */
+  recent(options: { chatId?: number; limit: number; offset?: number }): Promise<AuditEntry[]>;
 }
 
 /**
@@ -250,6 +251,16 @@ export interface BroadcastRepository {
   activeChatIds(): Promise<number[]>;
 }
 
+/** Admins added from the bot; the config's ADMIN_IDS are admins besides these. */
+export interface AdminRepository {
+  /** Oldest first. */
+  list(): Promise<number[]>;
+  /** False when the user was an admin already. */
+  add(userId: number, addedBy: number | null): Promise<boolean>;
+  /** False when the user was not one. */
+  remove(userId: number): Promise<boolean>;
+}
+
 export interface Store {
   readonly chats: ChatRepository;
   readonly topics: TopicRepository;
@@ -261,6 +272,7 @@ export interface Store {
   readonly leases: LeaseRepository;
   readonly outbox: OutboxRepository;
   readonly broadcasts: BroadcastRepository;
+  readonly admins: AdminRepository;
   /** Finishes pending writes and closes the database. */
   close(): Promise<void>;
 }

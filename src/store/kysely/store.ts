@@ -5,6 +5,7 @@ import type { Topic } from "../../topics/types.ts";
 import type { Database } from "../db-schema.ts";
 import type { Store } from "../repositories.ts";
 import { KyselyArticleRepository } from "./articles.ts";
+import { KyselyAdminRepository } from "./admins.ts";
 import { KyselyAuditLog } from "./audit.ts";
 import { KyselyBroadcastRepository } from "./broadcasts.ts";
 import { KyselyChatRepository } from "./chats.ts";
@@ -33,6 +34,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     leases: new KyselyLeaseRepository(db),
     outbox: new KyselyOutboxRepository(db),
     broadcasts: new KyselyBroadcastRepository(db),
+    admins: new KyselyAdminRepository(db, options.now),
     close: () => db.destroy(),
   };
 }
