@@ -353,3 +353,20 @@ admins-not-admin = { $id } is not a newsbrief admin.
 admins-config-admin = { $id } is an admin by the bot's configuration (ADMIN_IDS); change it there.
 audit-title = <b>Audit log</b> · page { $page }
 audit-empty = The audit log has nothing here.
+## /stats (newsbrief admins)
+stats-title = <b>📊 newsbrief today</b>
+stats-chats = Chats: { $active } active, { $blocked } blocked the bot, { $left } removed it
+stats-chat-kind = { $kind }: { $count }
+stats-kind-private = private
+stats-kind-group = groups
+stats-kind-supergroup = supergroups
+stats-kind-channel = channels
+stats-topics = <b>Followers per topic</b>
+stats-none = • none
+stats-today = Today (UTC): { $stories } stories stored; deliveries { $sent } sent, { $failed } failed, { $blocked } blocked
+stats-queue = Waiting to be sent: { $count }
+stats-failing = <b>Failing sources</b>
+stats-source-failures = { $count ->
+    [one] { $count } failed poll
+   *[other] { $count } failed polls
+}

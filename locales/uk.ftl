@@ -357,3 +357,21 @@ admins-not-admin = { $id } не адміністратор newsbrief.
 admins-config-admin = { $id } — адміністратор за налаштуваннями бота (ADMIN_IDS); змініть це там.
 audit-title = <b>Журнал дій</b> · сторінка { $page }
 audit-empty = У журналі тут нічого немає.
+## /stats (адміністратори newsbrief)
+stats-title = <b>📊 newsbrief сьогодні</b>
+stats-chats = Чати: { $active } активних, { $blocked } заблокували бота, { $left } вилучили його
+stats-chat-kind = { $kind }: { $count }
+stats-kind-private = особисті
+stats-kind-group = групи
+stats-kind-supergroup = супергрупи
+stats-kind-channel = канали
+stats-topics = <b>Підписники за темами</b>
+stats-none = • немає
+stats-today = Сьогодні (UTC): збережено новин: { $stories }; доставки: надіслано { $sent }, помилки { $failed }, заблоковано { $blocked }
+stats-queue = Чекають на надсилання: { $count }
+stats-failing = <b>Джерела з помилками</b>
+stats-source-failures = { $count ->
+    [one] { $count } невдале опитування
+    [few] { $count } невдалі опитування
+   *[other] { $count } невдалих опитувань
+}

@@ -32,6 +32,7 @@ import type {
   BroadcastRecord,
   BroadcastStatus,
   PlannedBroadcastDelivery,
+  ChatCount,
 } from "./types.ts";
 
 export interface ChatRepository {
@@ -261,6 +262,15 @@ export interface AdminRepository {
   remove(userId: number): Promise<boolean>;
 }
 
+/** Counts for admins' /stats, each one query. */
+export interface StatsRepository {
+  chats(): Promise<ChatCount[]>;
+  /** Active chats following each topic (a chat counted once per topic however many threads follow it), most followed first. */
+  subscribersPerTopic(): Promise<Array<{ slug: string; count: number }>>;
+  /** Stories stored since a time. */
+  articlesSince(since: Date): Promise<number>;
+}
+
 export interface Store {
   readonly chats: ChatRepository;
   readonly topics: TopicRepository;
@@ -273,6 +283,7 @@ export interface Store {
   readonly outbox: OutboxRepository;
   readonly broadcasts: BroadcastRepository;
   readonly admins: AdminRepository;
+  readonly stats: StatsRepository;
   /** Finishes pending writes and closes the database. */
   close(): Promise<void>;
 }

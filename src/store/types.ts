@@ -327,3 +327,10 @@ export interface PlannedBroadcastDelivery {
   notBefore: Date;
   priority: number;
 }
+
+/** Chats of one kind and status (/stats). */
+export interface ChatCount {
+  type: string;
+  status: string;
+  count: number;
+}

@@ -3,6 +3,7 @@ import type { Chat, Message, User } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { useTestBot, type TestBotWorld } from "./harness.ts";
 import { dataOf } from "./helpers.ts";
+import { storeStory } from "../delivery/stories.ts";
 
 const ADMIN_ID = 5151;
 const NEW_ADMIN_ID = 6161;
@@ -74,5 +75,44 @@ describe("admins", () => {
     const second = await world.tg.waitForBotEdit(admin.id, (m) => m.text?.startsWith("Audit log · page 2") === true);
     expect(second.text).toContain("test.action0");
     expect(second.text).not.toContain("test.action9 ");
+  });
+
+  it("/stats: chats by status and kind, followers per topic, today's stories and deliveries, the queue, failing sources", async () => {
+    const store = world.bot.app.store;
+    const admin = world.tg.privateChat(world.tg.createUser({ id: ADMIN_ID, languageCode: "en" }));
+    await say(world, admin, "/start", () => true);
+    const readers = [1, 2, 3].map(() => world.tg.privateChat(world.tg.createUser({ languageCode: "en" })));
+    for (const chat of readers) {
+      await store.chats.touch({ id: chat.id, type: "private" }, "en");
+      await store.subscriptions.add({ chatId: chat.id, threadId: 0 }, { kind: "topic", slug: "china" });
+    }
+    await store.subscriptions.add({ chatId: readers[0]!.id, threadId: 0 }, { kind: "topic", slug: "sport" });
+    await store.chats.setStatus(readers[2]!.id, "blocked");
+    const { source } = await store.sources.add({ name: "Flaky Times", feedUrl: "https://flaky.example/feed", format: "rss", pollIntervalS: 300 });
+    const at = new Date();
+    await store.sources.recordFailure(source.id, { at, nextPollAt: at, error: "HTTP 503" });
+    await store.sources.recordFailure(source.id, { at, nextPollAt: at, error: "HTTP 503" });
+    await storeStory(store, { title: "China story", topics: ["china"] });
+    world.bot.app.delivery.nudge();
+    await expect.poll(async () => (await store.outbox.figures({ since: new Date(0) })).sent, { timeout: 10_000 }).toBe(2);
+
+    const stats = await say(world, admin, "/stats", (m) => m.text?.startsWith("📊 newsbrief today") === true);
+    expect(stats.text).toBe(
+      [
+        "📊 newsbrief today",
+        "Chats: 3 active, 1 blocked the bot, 0 removed it",
+        "private: 3",
+        "",
+        "Followers per topic",
+        "• China: 2",
+        "• Sport: 1",
+        "",
+        "Today (UTC): 1 stories stored; deliveries 2 sent, 0 failed, 0 blocked",
+        "Waiting to be sent: 0",
+        "",
+        "Failing sources",
+        "• Flaky Times (#1): 2 failed polls HTTP 503",
+      ].join("\n"),
+    );
   });
 });

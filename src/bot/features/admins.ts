@@ -4,6 +4,7 @@
  *   /admins add <user id>   makes someone an admin; their command menu gets the admin commands
  *   /admins remove <id>     the reverse (ADMIN_IDS cannot be removed here)
  *   /audit [page]           the audit log, newest first, paged with buttons
+ *   /stats                  the newsroom's figures (see admins/stats.ts)
  * Every admin action goes to the audit log; everyone else gets a polite refusal.
  */
 import type { I18n } from "@grammyjs/i18n";
@@ -12,8 +13,11 @@ import type { BotContext, CoreContext } from "../context.ts";
 import { isBotAdmin } from "../permissions.ts";
 import { escapeHtml } from "../../brief/index.ts";
 import { publishAdminMenu, removeAdminMenu } from "../commands.ts";
+import { collectStats, type NewsroomStats } from "../../admins/stats.ts";
 
-export const ADMIN_COMMANDS = ["admins", "audit"] as const;
+export const ADMIN_COMMANDS = ["admins", "audit", "stats"] as const;
+/** Topics and failing sources listed in /stats at most. */
+const STATS_LIST = 15;
 const AUDIT_PAGE = 10;
 /** Pages further back than this are not offered (the log is for recent actions). */
 const AUDIT_MAX_PAGE = 100;
@@ -61,6 +65,13 @@ export function adminsFeature(i18n: I18n<CoreContext>): Composer<BotContext> {
     await ctx.reply(text, { parse_mode: "HTML", ...(keyboard.length > 0 ? { reply_markup: { inline_keyboard: [keyboard] } } : {}) });
   });
 
+  adminsOnly.command("stats", async (ctx) => {
+    await ctx.deps.store.audit.record({ actorId: ctx.from?.id ?? null, chatId: ctx.chat.id, action: "stats.view" });
+    const stats = await collectStats(ctx.deps.store, ctx.deps.now());
+    const names = new Map((await ctx.deps.store.topics.listAll()).map((t) => [t.topic.slug, t.topic.names[ctx.locale]]));
+    await ctx.reply(statsText(ctx, stats, names), { parse_mode: "HTML" });
+  });
+
   adminsOnly.callbackQuery(/^audit:(\d{1,3})$/, async (ctx) => {
     const page = Math.min(AUDIT_MAX_PAGE, Math.max(1, Number(ctx.match[1])));
     const { text, keyboard } = await auditPage(ctx, page);
@@ -91,4 +102,28 @@ async function auditPage(ctx: BotContext, page: number): Promise<{ text: string;
     ...(entries.length > AUDIT_PAGE && page < AUDIT_MAX_PAGE ? [{ text: "▶️", callback_data: `audit:${page + 1}` }] : []),
   ];
   return { text: [ctx.t("audit-title", { page }), ...lines].join("\n"), keyboard };
+}
+
+function statsText(ctx: BotContext, stats: NewsroomStats, names: Map<string, string>): string {
+  const kinds = Object.entries(stats.chats.byType)
+    .map(([type, count]) => ctx.t("stats-chat-kind", { kind: ctx.t(`stats-kind-${type}`), count }))
+    .join(", ");
+  const topics = stats.topics.slice(0, STATS_LIST).map((t) => `• ${escapeHtml(names.get(t.slug) ?? t.slug)}: ${t.count}`);
+  const failing = stats.failingSources
+    .slice(0, STATS_LIST)
+    .map((s) => `• ${escapeHtml(s.name)} (#${s.id}): ${ctx.t("stats-source-failures", { count: s.failures })}${s.lastError ? ` <i>${escapeHtml(s.lastError.slice(0, 120))}</i>` : ""}`);
+  return [
+    ctx.t("stats-title"),
+    ctx.t("stats-chats", { active: stats.chats.active, blocked: stats.chats.blocked, left: stats.chats.left }),
+    ...(kinds ? [kinds] : []),
+    "",
+    ctx.t("stats-topics"),
+    ...(topics.length > 0 ? topics : [ctx.t("stats-none")]),
+    "",
+    ctx.t("stats-today", { stories: stats.storiesToday, sent: stats.deliveriesToday.sent, failed: stats.deliveriesToday.failed, blocked: stats.deliveriesToday.blocked }),
+    ctx.t("stats-queue", { count: stats.queue }),
+    "",
+    ctx.t("stats-failing"),
+    ...(failing.length > 0 ? failing : [ctx.t("stats-none")]),
+  ].join("\n");
 }

@@ -7,6 +7,7 @@ import type { Store } from "../repositories.ts";
 import { KyselyArticleRepository } from "./articles.ts";
 import { KyselyAdminRepository } from "./admins.ts";
 import { KyselyAuditLog } from "./audit.ts";
+import { KyselyStatsRepository } from "./stats.ts";
 import { KyselyBroadcastRepository } from "./broadcasts.ts";
 import { KyselyChatRepository } from "./chats.ts";
 import { KyselyLeaseRepository } from "./leases.ts";
@@ -35,6 +36,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     outbox: new KyselyOutboxRepository(db),
     broadcasts: new KyselyBroadcastRepository(db),
     admins: new KyselyAdminRepository(db, options.now),
+    stats: new KyselyStatsRepository(db),
     close: () => db.destroy(),
   };
 }
