@@ -363,7 +363,10 @@ stats-kind-supergroup = supergroups
 stats-kind-channel = channels
 stats-topics = <b>Followers per topic</b>
 stats-none = • none
-stats-today = Today (UTC): { $stories } stories stored; deliveries { $sent } sent, { $failed } failed, { $blocked } blocked
+stats-today = Today (UTC): { $stories ->
+    [one] { $stories } story
+   *[other] { $stories } stories
+} stored; deliveries { $sent } sent, { $failed } failed, { $blocked } blocked
 stats-queue = Waiting to be sent: { $count }
 stats-failing = <b>Failing sources</b>
 stats-source-failures = { $count ->

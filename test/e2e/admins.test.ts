@@ -107,7 +107,7 @@ describe("admins", () => {
         "• China: 2",
         "• Sport: 1",
         "",
-        "Today (UTC): 1 stories stored; deliveries 2 sent, 0 failed, 0 blocked",
+        "Today (UTC): 1 story stored; deliveries 2 sent, 0 failed, 0 blocked",
         "Waiting to be sent: 0",
         "",
         "Failing sources",
