@@ -212,6 +212,8 @@ export class Sender {
         this.poll.schedule(this.pollMs);
       } else {
         this.dueMaybe = true;
+        // A broadcast may have been stopped by another process: each claim reads their state afresh.
+        if (rows.some((r) => r.broadcastId !== null)) this.broadcasts.clear();
         await this.enqueue(rows);
       }
     } catch (error) {
