@@ -115,7 +115,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     );
     // Replies to people share Telegram's flood budget with deliveries, and go first.
     bot.api.config.use(delivery.replyTransformer());
-    notifyAdmins = createAdminNotifier({ api: bot.api, i18n, store, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger });
+    notifyAdmins = createAdminNotifier({ api: bot.api, i18n, store, adminIds: () => admins.list().map((a) => a.id), defaultLocale: config.defaultLocale, logger });
     // Waits out an unreachable Bot API (saying so); a refusal such as 401 fails at once.
     bot.botInfo = await connectToBotApi((signal) => bot.api.getMe(signal as Parameters<typeof bot.api.getMe>[0]), {
       apiRoot: config.apiRoot,

@@ -111,6 +111,19 @@ describe("/breaking", () => {
     expect(breakingIn(world, sport[0]!.id)).toHaveLength(0);
   });
 
+  it("a forwarded channel post becomes a brief that names and links the channel", async () => {
+    const admin = adminChat(world);
+    await say(world, admin, "/breaking", (m) => m.text?.startsWith("⚡ Breaking news") === true);
+    world.tg.userSends(admin, STORY, {
+      forwardOrigin: { type: "channel", chat: { id: -1009876543210, type: "channel", title: "Kherson Today", username: "khersontoday" }, message_id: 812, date: 0 },
+    });
+    await world.tg.waitForBotMessage(admin.id, hasButton("Continue ➡️"));
+    const preview = world.tg.botMessages(admin.id).find(isBreaking);
+    expect(preview?.text).toMatch(/Kherson Today$/);
+    expect(buttonsOf(preview!)).toEqual([{ text: "Read the full story", data: undefined }]);
+    expect(preview?.reply_markup?.inline_keyboard[0]?.[0]).toMatchObject({ url: "https://t.me/khersontoday/812" });
+  });
+
   it("/cancel leaves at any step and sends nothing", async () => {
     const chats = await followers(world, 1);
     const admin = adminChat(world);
