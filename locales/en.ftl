@@ -326,7 +326,6 @@ breaking-nobody = Nobody would receive it: no chat matches that audience. Choose
 breaking-cancelled = Breaking news cancelled; nothing was sent.
 breaking-timeout = You did not answer for a while, so I put the breaking news aside. Send /breaking to start again.
 breaking-stale-button = That button belongs to another step.
-breaking-started = Sending broadcast #{ $id }.
 broadcast-progress = 📣 Broadcast #{ $id }
     Sent: { $sent } · failed: { $failed } · blocked: { $blocked }
     Remaining: { $remaining } · about { $eta } left

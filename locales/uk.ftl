@@ -330,7 +330,6 @@ breaking-nobody = Її ніхто не отримає: жоден чат не в
 breaking-cancelled = Термінову новину скасовано; нічого не надіслано.
 breaking-timeout = Ви довго не відповідали, тож я відклав термінову новину. Надішліть /breaking, щоб почати знову.
 breaking-stale-button = Ця кнопка належить іншому кроку.
-breaking-started = Надсилаю розсилку #{ $id }.
 broadcast-progress = 📣 Розсилка #{ $id }
     Надіслано: { $sent } · помилки: { $failed } · заблоковано: { $blocked }
     Лишилося: { $remaining } · приблизно { $eta }

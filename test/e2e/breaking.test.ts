@@ -231,5 +231,8 @@ describe("a step that waits too long", () => {
       "You did not answer for a while, so I put the breaking news aside. Send /breaking to start again.",
     );
     expect(world.tg.botMessages(admin.id).some(isBreaking)).toBe(false);
+    // The conversation is over: /breaking starts afresh.
+    await say(world, admin, "/breaking", (m) => m.text?.startsWith("⚡ Breaking news") === true && m.message_id > 3);
+    await say(world, admin, STORY, hasButton("Continue ➡️"));
   });
 });

@@ -198,12 +198,13 @@ async function waitStep(conversation: BreakingConversation, ctx: ConversationCon
   const before = await conversation.external((outer) => outer.deps.now().getTime());
   const next = await conversation.wait();
   const after = await conversation.external((outer) => outer.deps.now().getTime());
+  const text = next.message?.text?.trim();
   if (after - before > BREAKING_STEP_MS) {
     await ctx.reply(ctx.t("breaking-timeout"));
     if (next.callbackQuery) await next.answerCallbackQuery().catch(() => undefined);
-    return conversation.halt({ next: next.callbackQuery === undefined });
+    // A command sent after the wait runs as usual; an answer to the old step is not taken as anything else.
+    return conversation.halt({ next: text?.startsWith("/") === true });
   }
-  const text = next.message?.text?.trim();
   if (text?.startsWith("/")) {
     await next.reply(ctx.t("breaking-cancelled"));
     return conversation.halt({ next: text.split(/[\s@]/)[0] !== "/cancel" });
