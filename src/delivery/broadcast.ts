@@ -87,9 +87,30 @@ export class BroadcastService {
 
   /** Who would receive it, and when: one row per chat (or forum topic), however many topics it follows. */
   async recipients(audience: BroadcastAudience, adminChatId: number, urgent: boolean): Promise<PlannedBroadcastDelivery[]> {
-    const { store } = this.options;
     const now = this.options.now();
-    if (audience.kind === "test") return [{ chatId: adminChatId, threadId: 0, notBefore: now, priority: BROADCAST_PRIORITY }];
+    const targets = await this.audience(audience, adminChatId);
+    // Chats mostly share a handful of settings: each distinct one is timed once (croner and Intl are not free).
+    const times = new Map<string, Date>();
+    return targets.map(({ chat, threadId }) => {
+      const key = chat === undefined ? "" : JSON.stringify(chat.settings);
+      let notBefore = times.get(key);
+      if (notBefore === undefined) {
+        notBefore = chat === undefined ? now : this.when(chat, urgent, now);
+        times.set(key, notBefore);
+      }
+      return { chatId: chat?.id ?? adminChatId, threadId, notBefore, priority: BROADCAST_PRIORITY };
+    });
+  }
+
+  /** How many chats (and forum topics) it would reach: what the admin confirms. */
+  async count(audience: BroadcastAudience, adminChatId: number): Promise<number> {
+    return (await this.audience(audience, adminChatId)).length;
+  }
+
+  /** The active chats (and forum topics) of an audience; a test is the admin's chat alone (chat undefined). */
+  private async audience(audience: BroadcastAudience, adminChatId: number): Promise<Array<{ chat: ChatRecord | undefined; threadId: number }>> {
+    const { store } = this.options;
+    if (audience.kind === "test") return [{ chat: undefined, threadId: 0 }];
     const scopes = new Map<string, { chatId: number; threadId: number }>();
     if (audience.kind === "all") {
       for (const chatId of await store.broadcasts.activeChatIds()) scopes.set(`${chatId}:0`, { chatId, threadId: 0 });
@@ -99,18 +120,12 @@ export class BroadcastService {
       }
     }
     const chats = await store.chats.getMany([...scopes.values()].map((s) => s.chatId));
-    const planned: PlannedBroadcastDelivery[] = [];
+    const targets: Array<{ chat: ChatRecord; threadId: number }> = [];
     for (const scope of scopes.values()) {
       const chat = chats.get(scope.chatId);
-      if (chat === undefined || chat.status !== "active") continue;
-      planned.push({ ...scope, notBefore: this.when(chat, urgent, now), priority: BROADCAST_PRIORITY });
+      if (chat !== undefined && chat.status === "active") targets.push({ chat, threadId: scope.threadId });
     }
-    return planned;
-  }
-
-  /** How many chats (and forum topics) it would reach: what the admin confirms. */
-  async count(audience: BroadcastAudience, adminChatId: number): Promise<number> {
-    return (await this.recipients(audience, adminChatId, true)).length;
+    return targets;
   }
 
   /**
