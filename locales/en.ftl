@@ -333,7 +333,7 @@ broadcast-done = ✅ Broadcast #{ $id } finished.
     Sent: { $sent } · failed: { $failed } · blocked: { $blocked }
 broadcast-stopped = ⏹ Broadcast #{ $id } stopped.
     Sent: { $sent } · failed: { $failed } · blocked: { $blocked } · not sent: { $dropped }
-broadcast-none-running = No broadcast of yours is running.
+broadcast-none-running = No such broadcast is running.
 ## Admins (/admins, /audit) and their command menu
 command-breaking = Push breaking news to subscribers
 command-stopbroadcast = Stop your running broadcast
@@ -372,3 +372,4 @@ stats-source-failures = { $count ->
     [one] { $count } failed poll
    *[other] { $count } failed polls
 }
+broadcast-stop-usage = Send /stopbroadcast to stop your broadcast, or /stopbroadcast followed by a broadcast's number (as in its status message).

@@ -337,7 +337,7 @@ broadcast-done = ✅ Розсилку #{ $id } завершено.
     Надіслано: { $sent } · помилки: { $failed } · заблоковано: { $blocked }
 broadcast-stopped = ⏹ Розсилку #{ $id } зупинено.
     Надіслано: { $sent } · помилки: { $failed } · заблоковано: { $blocked } · не надіслано: { $dropped }
-broadcast-none-running = Жодна ваша розсилка зараз не триває.
+broadcast-none-running = Такої розсилки зараз немає.
 ## Адміністратори (/admins, /audit) і їхнє меню команд
 command-breaking = Надіслати термінову новину підписникам
 command-stopbroadcast = Зупинити вашу розсилку
@@ -374,3 +374,4 @@ stats-source-failures = { $count ->
     [few] { $count } невдалі опитування
    *[other] { $count } невдалих опитувань
 }
+broadcast-stop-usage = Надішліть /stopbroadcast, щоб зупинити вашу розсилку, або /stopbroadcast і номер розсилки (як у її повідомленні про стан).

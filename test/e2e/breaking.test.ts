@@ -213,7 +213,9 @@ describe("a broadcast under way", () => {
     expect(delivered(chats) + breakingIn(world, admin.id).length - 1).toBeLessThanOrEqual(figures.sent);
     expect(figures.sent).toBeLessThan(151);
     expect((await world.bot.app.store.broadcasts.get(1))?.status).toBe("stopped");
-    await say(world, admin, "/stopbroadcast", (m) => m.text === "No broadcast of yours is running.");
+    await say(world, admin, "/stopbroadcast", (m) => m.text === "No such broadcast is running.");
+    await say(world, admin, "/stopbroadcast #1", (m) => m.text === "No such broadcast is running." && m.message_id > answer.message_id + 1);
+    await say(world, admin, "/stopbroadcast now", (m) => m.text?.startsWith("Send /stopbroadcast to stop your broadcast") === true);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Admin commands around broadcasts, for newsbrief's admins (config `adminIds`) only:
  *   /breaking        (private chat) the guided conversation in breaking.ts
- *   /stopbroadcast   stops the admin's running broadcasts; what was not sent yet is dropped
+ *   /stopbroadcast   stops the admin's running broadcasts (or `/stopbroadcast <id>`, any admin's); what was not sent yet is dropped
  * Everyone else gets a polite refusal. Buttons of a conversation that has ended are answered, not ignored.
  */
 import { Composer } from "grammy";
@@ -33,7 +33,14 @@ export function broadcastAdminFeature(): Composer<BotContext> {
   adminsOnly.command("stopbroadcast", async (ctx) => {
     const adminId = ctx.from?.id;
     if (adminId === undefined) return;
-    const stopped = await ctx.deps.broadcasts.stopBroadcasts(adminId);
+    // `/stopbroadcast <id>` stops any admin's broadcast; without an id, the admin's own.
+    const arg = ctx.match.trim().replace(/^#/, "");
+    const id = /^\d{1,12}$/.test(arg) ? Number(arg) : undefined;
+    if (arg !== "" && id === undefined) {
+      await ctx.reply(ctx.t("broadcast-stop-usage"));
+      return;
+    }
+    const stopped = await ctx.deps.broadcasts.stopBroadcasts(adminId, id);
     if (stopped.length === 0) {
       await ctx.reply(ctx.t("broadcast-none-running"));
       return;
