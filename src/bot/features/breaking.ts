@@ -58,6 +58,11 @@ export async function breakingConversation(conversation: BreakingConversation, c
       reply_markup: { inline_keyboard: [[button(ctx.t("breaking-send"), "bk:send"), button(ctx.t("breaking-cancel"), "bk:x")]] },
     });
     await waitChoice(conversation, ctx, ["bk:send"]);
+    // Removed as an admin while the conversation ran: nothing goes out.
+    if (!(await conversation.external((outer) => outer.deps.admins.isAdmin(adminId)))) {
+      await ctx.reply(ctx.t("admin-only"));
+      return;
+    }
     const locale = ctx.locale;
     const started = await conversation.external((outer) =>
       outer.deps.broadcasts.launch({ adminId, adminChatId: chatId, brief, audience: audience.audience, urgent, locale }).then((r) => ({ id: r.broadcast.id, total: r.total })),
