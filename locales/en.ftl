@@ -284,3 +284,92 @@ delivery-digest-title = 📰 <b>Your digest</b> · { $count ->
 delivery-digest-part = (part { $part } of { $parts })
 delivery-digest-read = { $n }. Read
 delivery-digest-related = { $n }. Related
+## Breaking news (/breaking, /stopbroadcast; newsbrief admins only)
+admin-only = Sorry, only newsbrief's admins can use this command.
+breaking-private-only = Please send /breaking in a private chat with me.
+breaking-ask = ⚡ <b>Breaking news</b>
+    Send me a link to the story, paste its text (first line: the headline), or forward a post.
+    /cancel leaves at any step.
+breaking-input-only = Please send a link, a text or a forwarded post (or /cancel).
+breaking-fetching = Reading the page…
+breaking-fetch-failed = I could not read that page: { $reason }. Send another link, paste the text, or /cancel.
+breaking-fetch-reason-bad-url = the link is not valid
+breaking-fetch-reason-private-address = it points to a private address
+breaking-fetch-reason-unreachable = the site did not answer
+breaking-fetch-reason-not-article = there is no article on it
+breaking-empty = There is no text in that message. Send a link, a text or a forwarded post (or /cancel).
+breaking-preview = This is how subscribers will see it:
+breaking-edit-headline = ✏️ Headline
+breaking-edit-text = ✏️ Text
+breaking-continue = Continue ➡️
+breaking-cancel = Cancel
+breaking-ask-headline = Send the new headline (or /cancel).
+breaking-ask-text = Send the new text, one paragraph per line (or /cancel).
+breaking-audience = Who should receive it?
+breaking-audience-all = 📣 Everyone
+breaking-audience-topics = 🏷 Some topics
+breaking-audience-test = 🧪 Test: only me
+breaking-topics = Choose the topics, then press Done.
+breaking-topics-done = Done
+breaking-topics-none = Choose at least one topic.
+breaking-urgent-on = 🚨 Urgent: yes
+breaking-urgent-off = Urgent: no
+breaking-confirm = It will reach { $count ->
+    [one] { $count } chat
+   *[other] { $count } chats
+}. { $urgent ->
+    [yes] Urgent: it skips digests, and quiet hours where a chat lets breaking news through.
+   *[no] Not urgent: digest chats get it with their digest, and quiet hours are kept.
+}
+breaking-send = ✅ Send
+breaking-nobody = Nobody would receive it: no chat matches that audience. Choose another.
+breaking-cancelled = Breaking news cancelled; nothing was sent.
+breaking-timeout = You did not answer for a while, so I put the breaking news aside. Send /breaking to start again.
+breaking-stale-button = That button belongs to another step.
+broadcast-progress = 📣 Broadcast #{ $id }
+    Sent: { $sent } · failed: { $failed } · blocked: { $blocked }
+    Remaining: { $remaining } · about { $eta } left
+broadcast-done = ✅ Broadcast #{ $id } finished.
+    Sent: { $sent } · failed: { $failed } · blocked: { $blocked }
+broadcast-stopped = ⏹ Broadcast #{ $id } stopped.
+    Sent: { $sent } · failed: { $failed } · blocked: { $blocked } · not sent: { $dropped }
+broadcast-none-running = No such broadcast is running.
+## Admins (/admins, /audit) and their command menu
+command-breaking = Push breaking news to subscribers
+command-stopbroadcast = Stop your running broadcast
+command-stats = Figures: chats, subscribers, stories, deliveries
+command-admins = List, add or remove newsbrief admins
+command-audit = The latest admin actions
+admins-title = <b>newsbrief admins</b>
+admins-entry = • <code>{ $id }</code>
+admins-entry-config = • <code>{ $id }</code> (ADMIN_IDS)
+admins-usage = <code>/admins add 123456789</code> makes a user an admin; <code>/admins remove 123456789</code> takes it back. A user id is a number (the user can see theirs with @userinfobot).
+admins-not-yourself = You cannot remove yourself; ask another admin.
+admins-added = { $id } is now a newsbrief admin.
+admins-already = { $id } is already a newsbrief admin.
+admins-removed = { $id } is no longer a newsbrief admin.
+admins-not-admin = { $id } is not a newsbrief admin.
+admins-config-admin = { $id } is an admin by the bot's configuration (ADMIN_IDS); change it there.
+audit-title = <b>Audit log</b> · page { $page }
+audit-empty = The audit log has nothing here.
+## /stats (newsbrief admins)
+stats-title = <b>📊 newsbrief today</b>
+stats-chats = Chats: { $active } active, { $blocked } blocked the bot, { $left } removed it
+stats-chat-kind = { $kind }: { $count }
+stats-kind-private = private
+stats-kind-group = groups
+stats-kind-supergroup = supergroups
+stats-kind-channel = channels
+stats-topics = <b>Followers per topic</b>
+stats-none = • none
+stats-today = Today (UTC): { $stories ->
+    [one] { $stories } story
+   *[other] { $stories } stories
+} stored; deliveries { $sent } sent, { $failed } failed, { $blocked } blocked
+stats-queue = Waiting to be sent: { $count }
+stats-failing = <b>Failing sources</b>
+stats-source-failures = { $count ->
+    [one] { $count } failed poll
+   *[other] { $count } failed polls
+}
+broadcast-stop-usage = Send /stopbroadcast to stop your broadcast, or /stopbroadcast followed by a broadcast's number (as in its status message).

@@ -287,3 +287,91 @@ delivery-digest-title = 📰 <b>Ваш дайджест</b> · { $count ->
 delivery-digest-part = (частина { $part } з { $parts })
 delivery-digest-read = { $n }. Читати
 delivery-digest-related = { $n }. Схожі
+## Термінові новини (/breaking, /stopbroadcast; лише адміністратори newsbrief)
+admin-only = Вибачте, цією командою можуть користуватися лише адміністратори newsbrief.
+breaking-private-only = Надішліть /breaking в особистому чаті зі мною.
+breaking-ask = ⚡ <b>Термінова новина</b>
+    Надішліть посилання на матеріал, вставте текст (перший рядок — заголовок) або перешліть допис.
+    /cancel — вийти на будь-якому кроці.
+breaking-input-only = Надішліть посилання, текст або пересланий допис (чи /cancel).
+breaking-fetching = Читаю сторінку…
+breaking-fetch-failed = Не вдалося прочитати сторінку: { $reason }. Надішліть інше посилання, вставте текст або /cancel.
+breaking-fetch-reason-bad-url = посилання недійсне
+breaking-fetch-reason-private-address = воно веде на приватну адресу
+breaking-fetch-reason-unreachable = сайт не відповів
+breaking-fetch-reason-not-article = на ній немає статті
+breaking-empty = У повідомленні немає тексту. Надішліть посилання, текст або пересланий допис (чи /cancel).
+breaking-preview = Так її побачать підписники:
+breaking-edit-headline = ✏️ Заголовок
+breaking-edit-text = ✏️ Текст
+breaking-continue = Далі ➡️
+breaking-cancel = Скасувати
+breaking-ask-headline = Надішліть новий заголовок (чи /cancel).
+breaking-ask-text = Надішліть новий текст, абзац на рядок (чи /cancel).
+breaking-audience = Хто має її отримати?
+breaking-audience-all = 📣 Усі
+breaking-audience-topics = 🏷 Деякі теми
+breaking-audience-test = 🧪 Тест: лише я
+breaking-topics = Виберіть теми й натисніть «Готово».
+breaking-topics-done = Готово
+breaking-topics-none = Виберіть хоча б одну тему.
+breaking-urgent-on = 🚨 Терміново: так
+breaking-urgent-off = Терміново: ні
+breaking-confirm = Її отримають { $count ->
+    [one] { $count } чат
+    [few] { $count } чати
+   *[other] { $count } чатів
+}. { $urgent ->
+    [yes] Терміново: минає дайджести, а тихі години — там, де чат пропускає термінові новини.
+   *[no] Не терміново: чати з дайджестом отримають її з дайджестом, тихі години діють.
+}
+breaking-send = ✅ Надіслати
+breaking-nobody = Її ніхто не отримає: жоден чат не відповідає цій аудиторії. Виберіть іншу.
+breaking-cancelled = Термінову новину скасовано; нічого не надіслано.
+breaking-timeout = Ви довго не відповідали, тож я відклав термінову новину. Надішліть /breaking, щоб почати знову.
+breaking-stale-button = Ця кнопка належить іншому кроку.
+broadcast-progress = 📣 Розсилка #{ $id }
+    Надіслано: { $sent } · помилки: { $failed } · заблоковано: { $blocked }
+    Лишилося: { $remaining } · приблизно { $eta }
+broadcast-done = ✅ Розсилку #{ $id } завершено.
+    Надіслано: { $sent } · помилки: { $failed } · заблоковано: { $blocked }
+broadcast-stopped = ⏹ Розсилку #{ $id } зупинено.
+    Надіслано: { $sent } · помилки: { $failed } · заблоковано: { $blocked } · не надіслано: { $dropped }
+broadcast-none-running = Такої розсилки зараз немає.
+## Адміністратори (/admins, /audit) і їхнє меню команд
+command-breaking = Надіслати термінову новину підписникам
+command-stopbroadcast = Зупинити вашу розсилку
+command-stats = Цифри: чати, підписники, новини, доставки
+command-admins = Переглянути, додати чи вилучити адміністраторів
+command-audit = Останні дії адміністраторів
+admins-title = <b>Адміністратори newsbrief</b>
+admins-entry = • <code>{ $id }</code>
+admins-entry-config = • <code>{ $id }</code> (ADMIN_IDS)
+admins-usage = <code>/admins add 123456789</code> робить користувача адміністратором; <code>/admins remove 123456789</code> скасовує це. Ідентифікатор користувача — число (його можна дізнатися в @userinfobot).
+admins-not-yourself = Ви не можете вилучити себе; попросіть іншого адміністратора.
+admins-added = { $id } тепер адміністратор newsbrief.
+admins-already = { $id } уже адміністратор newsbrief.
+admins-removed = { $id } більше не адміністратор newsbrief.
+admins-not-admin = { $id } не адміністратор newsbrief.
+admins-config-admin = { $id } — адміністратор за налаштуваннями бота (ADMIN_IDS); змініть це там.
+audit-title = <b>Журнал дій</b> · сторінка { $page }
+audit-empty = У журналі тут нічого немає.
+## /stats (адміністратори newsbrief)
+stats-title = <b>📊 newsbrief сьогодні</b>
+stats-chats = Чати: { $active } активних, { $blocked } заблокували бота, { $left } вилучили його
+stats-chat-kind = { $kind }: { $count }
+stats-kind-private = особисті
+stats-kind-group = групи
+stats-kind-supergroup = супергрупи
+stats-kind-channel = канали
+stats-topics = <b>Підписники за темами</b>
+stats-none = • немає
+stats-today = Сьогодні (UTC): збережено новин: { $stories }; доставки: надіслано { $sent }, помилки { $failed }, заблоковано { $blocked }
+stats-queue = Чекають на надсилання: { $count }
+stats-failing = <b>Джерела з помилками</b>
+stats-source-failures = { $count ->
+    [one] { $count } невдале опитування
+    [few] { $count } невдалі опитування
+   *[other] { $count } невдалих опитувань
+}
+broadcast-stop-usage = Надішліть /stopbroadcast, щоб зупинити вашу розсилку, або /stopbroadcast і номер розсилки (як у її повідомленні про стан).

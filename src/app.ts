@@ -5,6 +5,7 @@
 import type { Config } from "./config/index.ts";
 import type { Logger } from "./logger.ts";
 import { publishCommandMenus } from "./bot/commands.ts";
+import { AdminService } from "./admins/service.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { ConnectCancelled, connectToBotApi, describeNetworkError } from "./bot/run/connect.ts";
 import { startPolling } from "./bot/run/polling.ts";
@@ -98,6 +99,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     // A story stored here is planned at once; one stored by another process waits for the planner's poll.
     onStoryStored: () => delivery.nudge(),
   });
+  const admins = new AdminService(store, config.adminIds, now);
   const archiveIndex = new ArchiveIndex({ store, logger, now, maxArticles: config.relatedIndexArticles });
   const fetchArticle = options.fetchArticle ?? createFetchArticle(http);
   let running: RunningBot | undefined;
@@ -107,13 +109,13 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     loading = archiveIndex.start();
     const { bot, i18n } = createBot(
       config.botToken,
-      { store, logger, now, http, ingest, archiveIndex, fetchArticle },
+      { store, logger, now, http, ingest, archiveIndex, fetchArticle, broadcasts: delivery.broadcasts, admins },
       { adminIds: config.adminIds, defaultLocale: config.defaultLocale, defaultPollIntervalS: config.ingest.defaultPollIntervalS },
       { apiRoot: config.apiRoot },
     );
     // Replies to people share Telegram's flood budget with deliveries, and go first.
     bot.api.config.use(delivery.replyTransformer());
-    notifyAdmins = createAdminNotifier({ api: bot.api, i18n, store, adminIds: config.adminIds, defaultLocale: config.defaultLocale, logger });
+    notifyAdmins = createAdminNotifier({ api: bot.api, i18n, store, adminIds: () => admins.list().map((a) => a.id), defaultLocale: config.defaultLocale, logger });
     // Waits out an unreachable Bot API (saying so); a refusal such as 401 fails at once.
     bot.botInfo = await connectToBotApi((signal) => bot.api.getMe(signal as Parameters<typeof bot.api.getMe>[0]), {
       apiRoot: config.apiRoot,
@@ -131,7 +133,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         ? await startWebhook(bot, { ...config.mode, routes: websubRoutes(ingest) }, logger.child({ module: "webhook" }))
         : await startPolling(bot, logger.child({ module: "polling" }));
     // The menu is a convenience: users are served while it is published (and retried).
-    void publishCommandMenus(bot.api, i18n, config.defaultLocale, logger.child({ module: "bot" }));
+    await admins.refresh(true);
+    void publishCommandMenus(bot.api, i18n, config.defaultLocale, logger.child({ module: "bot" }), admins.list().map((a) => a.id));
     ingest.start();
     delivery.start();
   } catch (error) {

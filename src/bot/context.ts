@@ -5,6 +5,8 @@ import type { Context, SessionFlavor } from "grammy";
 import type { Locale } from "../i18n/locales.ts";
 import type { HttpClient } from "../ingest/http/index.ts";
 import type { IngestService } from "../ingest/service.ts";
+import type { BroadcastService } from "../delivery/broadcast.ts";
+import type { AdminService } from "../admins/service.ts";
 import type { SourcePreview } from "../ingest/sources.ts";
 import type { Logger } from "../logger.ts";
 import type { ChatRecord, Store } from "../store/index.ts";
@@ -78,6 +80,10 @@ export interface BotDeps {
   http: HttpClient;
   /** Polls sources; the bot asks it for a first poll when an admin adds one. */
   ingest: IngestService;
+  /** Admins' broadcasts (/breaking, /stopbroadcast): audience, rows, figures. */
+  broadcasts: BroadcastService;
+  /** newsbrief's admins: ADMIN_IDS and those added with /admins. */
+  admins: AdminService;
 }
 
 export interface BotConfig {

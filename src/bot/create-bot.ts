@@ -16,6 +16,9 @@ import { membershipFeature } from "./features/membership.ts";
 import { promptsFeature } from "./features/prompts.ts";
 import { settingsFeature } from "./features/settings.ts";
 import { TOPIC_WIZARD, topicWizard } from "./features/topic-wizard.ts";
+import { BREAKING, breakingConversation } from "./features/breaking.ts";
+import { broadcastAdminFeature } from "./features/broadcast-admin.ts";
+import { adminsFeature } from "./features/admins.ts";
 import { startFeature } from "./features/start.ts";
 import { sourcesFeature } from "./features/sources.ts";
 import { subscribeDeepLink, subscribeFeature } from "./features/subscribe.ts";
@@ -65,12 +68,14 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotConfig, op
   );
   protectedBot.use(
     conversations<BotContext, ConversationContext>({
-      storage: { type: "key", version: 1, adapter: stateStorage(deps.store.state, "conversation") },
+      // Bump `version` whenever a conversation's code changes: replays of the old code would go astray.
+      storage: { type: "key", version: 2, adapter: stateStorage(deps.store.state, "conversation") },
       // A conversation's context starts bare: give it the same logger, chat and locale.
       plugins: [updateContext(deps, botConfig), chatRecord(), i18n.middleware()],
     }),
   );
   protectedBot.use(createConversation(topicWizard, TOPIC_WIZARD));
+  protectedBot.use(createConversation(breakingConversation, BREAKING));
 
   protectedBot.use(membershipFeature());
   protectedBot.use(startFeature([subscribeDeepLink]));
@@ -80,6 +85,8 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotConfig, op
   protectedBot.use(settingsFeature());
   protectedBot.use(channelsFeature());
   protectedBot.use(topicAdminFeature());
+  protectedBot.use(broadcastAdminFeature());
+  protectedBot.use(adminsFeature(i18n));
   protectedBot.use(sourcesFeature());
   protectedBot.use(relatedFeature());
   protectedBot.use(searchFeature());

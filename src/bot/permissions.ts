@@ -4,8 +4,9 @@
  */
 import type { BotContext } from "./context.ts";
 
+/** ADMIN_IDS and the admins added with /admins (read by the update-context middleware). */
 export function isBotAdmin(ctx: BotContext): boolean {
-  return ctx.from !== undefined && ctx.config.adminIds.includes(ctx.from.id);
+  return ctx.deps.admins.isAdmin(ctx.from?.id);
 }
 
 export async function canManageChat(ctx: BotContext, chatId = ctx.chat?.id): Promise<boolean> {

@@ -16,14 +16,15 @@ export interface AdminNotifierDeps {
   api: Api;
   i18n: I18n<CoreContext>;
   store: Store;
-  adminIds: readonly number[];
+  /** Who to tell: every admin at the moment of the alert (ADMIN_IDS and those added with /admins). */
+  adminIds: readonly number[] | (() => readonly number[]);
   defaultLocale: Locale;
   logger: Logger;
 }
 
 export function createAdminNotifier(deps: AdminNotifierDeps): (alert: SourceAlert) => Promise<void> {
   return async (alert) => {
-    for (const adminId of deps.adminIds) {
+    for (const adminId of typeof deps.adminIds === "function" ? deps.adminIds() : deps.adminIds) {
       const locale = (await deps.store.chats.get(adminId))?.locale ?? deps.defaultLocale;
       const t = translatorFor(deps.i18n, locale);
       const name = escapeHtml(alert.source.name);

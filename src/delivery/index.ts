@@ -2,3 +2,4 @@
 export { DeliveryService, type DeliveryServiceOptions } from "./service.ts";
 export { realTimers, type Timers } from "./timers.ts";
 export { relatedData } from "./messages.ts";
+export { BroadcastService, type BroadcastProgress, type NewBroadcast, formatDuration } from "./broadcast.ts";

@@ -16,7 +16,8 @@ export type Outgoing =
   | { method: "sendPhoto"; photo: string; html: string; keyboard: Keyboard };
 
 export interface StoryToSend {
-  articleId: number;
+  /** The stored story; null for an admin's broadcast, which has no "Related" button. */
+  articleId: number | null;
   brief: Brief;
   payload: DeliveryPayload;
 }
@@ -46,8 +47,9 @@ export function briefMessage(story: StoryToSend, ctx: RenderContext, options: { 
   return { method: "sendMessage", html, linkPreview: rendered.linkPreview, keyboard: briefKeyboard(story.articleId, rendered.button, ctx.t) };
 }
 
-function briefKeyboard(articleId: number, read: { text: string; url: string } | undefined, t: Translate): Keyboard {
-  return [[...(read ? [{ text: read.text, url: read.url }] : []), { text: t("delivery-related"), callback_data: relatedData(articleId) }]];
+function briefKeyboard(articleId: number | null, read: { text: string; url: string } | undefined, t: Translate): Keyboard {
+  const row = [...(read ? [{ text: read.text, url: read.url }] : []), ...(articleId !== null ? [{ text: t("delivery-related"), callback_data: relatedData(articleId) }] : [])];
+  return row.length > 0 ? [row] : [];
 }
 
 /** "⚡ Breaking" above, "Also reported by …" below. */
@@ -107,7 +109,7 @@ export function digestPages(stories: readonly StoryToSend[], ctx: RenderContext)
       const url = safeHttpUrl(story.brief.url);
       keyboard.push([
         ...(url ? [{ text: ctx.t("delivery-digest-read", { n }), url }] : []),
-        { text: ctx.t("delivery-digest-related", { n }), callback_data: relatedData(story.articleId) },
+        ...(story.articleId !== null ? [{ text: ctx.t("delivery-digest-related", { n }), callback_data: relatedData(story.articleId) }] : []),
       ]);
       return `${n}. ${entry.html}`;
     });

@@ -14,6 +14,7 @@
 import type { Api } from "grammy";
 import type { Logger } from "../logger.ts";
 import type { Translate } from "../i18n/locales.ts";
+import type { Brief } from "../brief/types.ts";
 import type { ChatRecord, ClaimedDelivery, Store, StoredArticle } from "../store/index.ts";
 import { backoffMs, classifyFailure, type SendFailure } from "./failures.ts";
 import { FloodDetector } from "./flood-detector.ts";
@@ -73,6 +74,8 @@ export class Sender {
   private readonly poll: Wakeup;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly stories = new Map<number, StoredArticle | null>();
+  /** Briefs of running broadcasts (null: stopped or gone, its rows are not sent). */
+  private readonly broadcasts = new Map<number, Brief | null>();
   private readonly rendered = new Map<string, Outgoing>();
   private holding = false;
   private stopped = true;
@@ -209,6 +212,8 @@ export class Sender {
         this.poll.schedule(this.pollMs);
       } else {
         this.dueMaybe = true;
+        // A broadcast may have been stopped by another process: each claim reads their state afresh.
+        if (rows.some((r) => r.broadcastId !== null)) this.broadcasts.clear();
         await this.enqueue(rows);
       }
     } catch (error) {
@@ -297,11 +302,17 @@ export class Sender {
     const stories: Array<{ row: ClaimedDelivery; story: StoryToSend }> = [];
     const missing: number[] = [];
     for (const row of job.rows) {
+      if (row.broadcastId !== null) {
+        // A stopped broadcast's rows were dropped in the outbox already: nothing to send or record.
+        const brief = await this.broadcastBrief(row.broadcastId);
+        if (brief !== null) stories.push({ row, story: { articleId: null, brief, payload: row.payload } });
+        continue;
+      }
       const article = row.articleId === null ? null : await this.story(row.articleId);
       if (article === null) missing.push(row.id);
       else stories.push({ row, story: { articleId: article.id, brief: article.brief, payload: row.payload } });
     }
-    if (missing.length > 0) await this.options.store.outbox.finish(missing, "failed", "the story is gone");
+    if (missing.length > 0) await this.options.store.outbox.finish(missing, "failed", "the story or broadcast is gone");
     if (stories.length === 0) return undefined;
     const locale = job.chat.locale ?? this.options.defaultLocale;
     const context = { t: this.options.translate(locale), locale, now: this.options.now(), settings: job.chat.settings };
@@ -316,7 +327,7 @@ export class Sender {
     }
     const { row, story } = stories[0]!;
     const photo = !job.noPhoto;
-    const key = [story.articleId, locale, job.chat.settings.images, job.chat.settings.linkPreviews, photo, JSON.stringify(row.payload), Math.floor(context.now.getTime() / 60_000)].join("|");
+    const key = [story.articleId ?? `b${row.broadcastId}`, locale, job.chat.settings.images, job.chat.settings.linkPreviews, photo, JSON.stringify(row.payload), Math.floor(context.now.getTime() / 60_000)].join("|");
     let outgoing = this.rendered.get(key);
     if (outgoing === undefined) {
       outgoing = briefMessage(story, context, { photo });
@@ -324,6 +335,23 @@ export class Sender {
       this.rendered.set(key, outgoing);
     }
     return { outgoing, rows: [row] };
+  }
+
+  /** A broadcast's brief while it runs; a stopped broadcast's claimed rows are not sent. */
+  private async broadcastBrief(id: number): Promise<Brief | null> {
+    let brief = this.broadcasts.get(id);
+    if (brief === undefined) {
+      const broadcast = await this.options.store.broadcasts.get(id);
+      brief = broadcast?.status === "running" ? broadcast.payload.brief : null;
+      if (this.broadcasts.size >= CACHE_LIMIT) this.broadcasts.delete(this.broadcasts.keys().next().value as number);
+      this.broadcasts.set(id, brief);
+    }
+    return brief;
+  }
+
+  /** A broadcast was stopped: rows of it already claimed are not sent. */
+  forgetBroadcast(id: number): void {
+    this.broadcasts.set(id, null);
   }
 
   private async story(id: number): Promise<StoredArticle | null> {

@@ -9,6 +9,7 @@ import type { DeliveryConfig } from "../config/index.ts";
 import { createI18n, translatorFor, type Locale, type Translate } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import type { Store } from "../store/index.ts";
+import { BroadcastService } from "./broadcast.ts";
 import { Pacer } from "./pacer.ts";
 import { Planner } from "./planner.ts";
 import { Sender } from "./sender.ts";
@@ -34,6 +35,7 @@ export class DeliveryService {
   readonly planner: Planner;
   readonly sender: Sender;
   readonly pacer: Pacer;
+  readonly broadcasts: BroadcastService;
   private readonly now: () => Date;
   private readonly timers: Timers;
 
@@ -52,13 +54,14 @@ export class DeliveryService {
       return t;
     };
     this.pacer = new Pacer(options.config, () => this.now().getTime());
+    const api = new Api(options.botToken, { apiRoot: options.apiRoot });
     this.sender = new Sender({
       store: options.store,
       log: log.child({ part: "sender" }),
       now: this.now,
       timers: this.timers,
       // Its own Api, without the bot's auto-retry: a flood wait becomes a not_before, never a sleep.
-      api: new Api(options.botToken, { apiRoot: options.apiRoot }),
+      api,
       pacer: this.pacer,
       translate,
       defaultLocale: options.defaultLocale,
@@ -67,6 +70,16 @@ export class DeliveryService {
       paidBroadcast: options.config.paidBroadcast,
       leaseTtlMs: options.config.leaseMs,
       ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+    });
+    this.broadcasts = new BroadcastService({
+      store: options.store,
+      api,
+      log: log.child({ part: "broadcast" }),
+      now: this.now,
+      timers: this.timers,
+      translate,
+      onStopped: (id) => this.sender.forgetBroadcast(id),
+      onPlanned: () => this.sender.nudge(),
     });
     this.planner = new Planner({
       store: options.store,
@@ -81,6 +94,7 @@ export class DeliveryService {
   start(): void {
     this.planner.start();
     this.sender.start();
+    this.broadcasts.start();
   }
 
   /** A story was stored in this process: plan it now rather than at the next poll. */
@@ -97,11 +111,13 @@ export class DeliveryService {
     do {
       await this.planner.settled();
       await this.sender.settled();
-    } while (this.planner.busy || this.sender.busy);
+      await this.broadcasts.settled();
+    } while (this.planner.busy || this.sender.busy || this.broadcasts.busy);
   }
 
   /** Stops planning, finishes the sends in flight and gives the rest back to the outbox. */
   async stop(): Promise<void> {
+    await this.broadcasts.stop();
     await this.planner.stop();
     await this.sender.stop();
   }

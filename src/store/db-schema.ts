@@ -157,6 +157,12 @@ export interface BroadcastsTable {
   finished_at: string | null;
 }
 
+export interface AdminsTable {
+  user_id: number;
+  added_by: number | null;
+  added_at: string;
+}
+
 export interface OutboxTable {
   id: Generated<number>;
   chat_id: number;
@@ -200,6 +206,7 @@ export interface Database {
   article_topics: ArticleTopicsTable;
   article_links: ArticleLinksTable;
   broadcasts: BroadcastsTable;
+  admins: AdminsTable;
   outbox: OutboxTable;
   leases: LeasesTable;
 }

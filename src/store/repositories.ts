@@ -28,6 +28,11 @@ import type {
   DeliveryFigures,
   DeliveryStatus,
   PlannedDelivery,
+  BroadcastPayload,
+  BroadcastRecord,
+  BroadcastStatus,
+  PlannedBroadcastDelivery,
+  ChatCount,
 } from "./types.ts";
 
 export interface ChatRepository {
@@ -55,7 +60,8 @@ export interface StateRepository {
 
 export interface AuditLog {
   record(entry: { actorId?: number | null; chatId?: number | null; action: string; details?: Record<string, unknown> }): Promise<void>;
-  recent(options: { chatId?: number; limit: number }): Promise<AuditEntry[]>;
+  /** Newest first; `offset` entries skipped (for paging). */
+  recent(options: { chatId?: number; limit: number; offset?: number }): Promise<AuditEntry[]>;
 }
 
 /**
@@ -231,6 +237,40 @@ export interface OutboxRepository {
   figures(filter: { articleId: number } | { broadcastId: number } | { since: Date }): Promise<DeliveryFigures>;
 }
 
+/** Admins' broadcasts: the row that says what goes out, and its outbox rows (kind "broadcast"). */
+export interface BroadcastRepository {
+  /** The broadcast and every one of its deliveries, in one transaction. */
+  create(broadcast: { createdBy: number; payload: BroadcastPayload; at: Date }, deliveries: readonly PlannedBroadcastDelivery[]): Promise<BroadcastRecord>;
+  get(id: number): Promise<BroadcastRecord | undefined>;
+  /** Broadcasts still going out, oldest first (what a restart resumes watching). */
+  running(): Promise<BroadcastRecord[]>;
+  updatePayload(id: number, payload: BroadcastPayload): Promise<void>;
+  finish(id: number, status: Exclude<BroadcastStatus, "running">, figures: { sent: number; failed: number }, at: Date): Promise<void>;
+  /** Stops a broadcast's rows not yet claimed: they become "dropped". Returns how many. */
+  dropUnsent(id: number, reason: string): Promise<number>;
+  /** Every chat the bot may still write to, by id. */
+  activeChatIds(): Promise<number[]>;
+}
+
+/** Admins added from the bot; the config's ADMIN_IDS are admins besides these. */
+export interface AdminRepository {
+  /** Oldest first. */
+  list(): Promise<number[]>;
+  /** False when the user was an admin already. */
+  add(userId: number, addedBy: number | null): Promise<boolean>;
+  /** False when the user was not one. */
+  remove(userId: number): Promise<boolean>;
+}
+
+/** Counts for admins' /stats, each one query. */
+export interface StatsRepository {
+  chats(): Promise<ChatCount[]>;
+  /** Active chats following each topic (a chat counted once per topic however many threads follow it), most followed first. */
+  subscribersPerTopic(): Promise<Array<{ slug: string; count: number }>>;
+  /** Stories stored since a time. */
+  articlesSince(since: Date): Promise<number>;
+}
+
 export interface Store {
   readonly chats: ChatRepository;
   readonly topics: TopicRepository;
@@ -241,6 +281,9 @@ export interface Store {
   readonly articles: ArticleRepository;
   readonly leases: LeaseRepository;
   readonly outbox: OutboxRepository;
+  readonly broadcasts: BroadcastRepository;
+  readonly admins: AdminRepository;
+  readonly stats: StatsRepository;
   /** Finishes pending writes and closes the database. */
   close(): Promise<void>;
 }

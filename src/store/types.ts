@@ -241,7 +241,7 @@ export interface NewArticle {
 }
 
 /** How a planned delivery goes out: a brief of its own, or one item of the chat's next digest. */
-export type DeliveryKind = "brief" | "digest";
+export type DeliveryKind = "brief" | "digest" | "broadcast";
 
 /**
  * - pending: waiting for its time (`notBefore`); sending: claimed by a sender;
@@ -291,4 +291,46 @@ export interface DeliveryFigures {
   blocked: number;
   /** From the story being stored to Telegram confirming, over the sent deliveries (null before any). */
   latencyMs: { average: number; max: number } | null;
+}
+
+export type BroadcastStatus = "running" | "done" | "stopped";
+
+/** Who a broadcast goes to: every active chat, the chats following some topics, or the admin alone (a test). */
+export type BroadcastAudience = { kind: "all" } | { kind: "topics"; slugs: string[] } | { kind: "test" };
+
+/** What a broadcast sends and how, kept with it so that a restart carries on with the same. */
+export interface BroadcastPayload {
+  brief: import("../brief/types.ts").Brief;
+  audience: BroadcastAudience;
+  /** Marked urgent by the admin: digests wait for nobody and quiet hours let it through where the chat allows. */
+  urgent: boolean;
+  /** The admin's locale, for the status message. */
+  locale: "en" | "uk";
+  /** The status message edited with the broadcast's figures. */
+  status?: { chatId: number; messageId: number; text?: string; editedAt?: number };
+}
+
+export interface BroadcastRecord {
+  id: number;
+  createdBy: number;
+  payload: BroadcastPayload;
+  status: BroadcastStatus;
+  total: number;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** One chat (or forum topic) a broadcast goes to, and when. */
+export interface PlannedBroadcastDelivery {
+  chatId: number;
+  threadId: number;
+  notBefore: Date;
+  priority: number;
+}
+
+/** Chats of one kind and status (/stats). */
+export interface ChatCount {
+  type: string;
+  status: string;
+  count: number;
 }

@@ -210,7 +210,7 @@ export class TelegramEmulator {
    * A user sends text. "/cmd" and "/cmd@bot" get bot_command entities (as do mentions, hashtags and
    * URLs their entities). In groups, privacy mode decides whether the bot receives it.
    */
-  userSends(chat: ChatRef, text: string, opts: { from?: User; messageThreadId?: number; replyTo?: number } = {}): Message {
+  userSends(chat: ChatRef, text: string, opts: { from?: User; messageThreadId?: number; replyTo?: number; forwardOrigin?: Message["forward_origin"] } = {}): Message {
     const world = this.core.world;
     const record = world.requireChat(idOf(chat));
     if (record.migratedToChatId !== undefined) throw new Error(`userSends: chat ${record.id} was migrated to ${record.migratedToChatId}`);
@@ -224,6 +224,8 @@ export class TelegramEmulator {
       user.startedBot = true;
     }
     const message = { message_id: world.nextMessageId(record), from, chat: world.chatWire(record), date: this.core.nowSeconds(), text } as Message;
+    // A forwarded message: the client sends the original's text with where it came from.
+    if (opts.forwardOrigin !== undefined) message.forward_origin = opts.forwardOrigin;
     const entities = detectEntities(text);
     if (entities.length > 0) message.entities = entities;
     this.attachThreadAndReply(record, message, opts);

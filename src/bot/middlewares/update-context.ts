@@ -10,6 +10,8 @@ export function updateContext(deps: BotDeps, config: BotConfig): MiddlewareFn<Co
     ctx.log = log.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id });
     ctx.locale = config.defaultLocale;
     ctx.chatRecord = undefined;
+    // Admins added from another process show within seconds; a failed read keeps the last list.
+    await deps.admins.refresh().catch((error: unknown) => ctx.log.warn({ err: error }, "could not read the admins"));
     const started = performance.now();
     await next();
     ctx.log.debug({ ms: Math.round(performance.now() - started) }, "update handled");

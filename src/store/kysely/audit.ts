@@ -22,8 +22,8 @@ export class KyselyAuditLog implements AuditLog {
       .execute();
   }
 
-  async recent(options: { chatId?: number; limit: number }): Promise<AuditEntry[]> {
-    let query = this.db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(options.limit);
+  async recent(options: { chatId?: number; limit: number; offset?: number }): Promise<AuditEntry[]> {
+    let query = this.db.selectFrom("audit_log").selectAll().orderBy("id", "desc").limit(options.limit).offset(options.offset ?? 0);
     if (options.chatId !== undefined) query = query.where("chat_id", "=", options.chatId);
     const rows = await query.execute();
     return rows.map((row) => ({

@@ -78,8 +78,8 @@ export class KyselyOutboxRepository implements OutboxRepository {
   async claim(holder: string, now: Date, until: Date, limit: number): Promise<ClaimedDelivery[]> {
     const nowText = now.toISOString();
     const claimed: Array<Selectable<OutboxTable>> = [];
-    // Breaking rows first; each priority is its own index range, read soonest first.
-    for (const priority of [1, 0]) {
+    // Admins' broadcasts first, then breaking rows; each priority is its own index range, read soonest first.
+    for (const priority of [2, 1, 0]) {
       const left = limit - claimed.length;
       if (left <= 0) break;
       const rows = await this.db
@@ -93,8 +93,7 @@ export class KyselyOutboxRepository implements OutboxRepository {
             .select("id")
             .where("status", "=", "pending")
             .where("priority", "=", priority)
-            // Briefs and digests; other kinds (broadcasts) are for their own sender.
-            .where("kind", "in", ["brief", "digest"])
+            .where("kind", "in", ["brief", "digest", "broadcast"])
             .where("not_before", "<=", nowText)
             .orderBy("not_before")
             .orderBy("id")
@@ -265,7 +264,7 @@ function toClaimed(row: Selectable<OutboxTable>): ClaimedDelivery {
     id: row.id,
     chatId: row.chat_id,
     threadId: row.thread_id,
-    kind: (row.kind === "digest" ? "digest" : "brief") satisfies DeliveryKind,
+    kind: (row.kind === "digest" || row.kind === "broadcast" ? row.kind : "brief") satisfies DeliveryKind,
     articleId: row.article_id,
     broadcastId: row.broadcast_id,
     payload: parsePayload(row.payload),

@@ -5,7 +5,10 @@ import type { Topic } from "../../topics/types.ts";
 import type { Database } from "../db-schema.ts";
 import type { Store } from "../repositories.ts";
 import { KyselyArticleRepository } from "./articles.ts";
+import { KyselyAdminRepository } from "./admins.ts";
 import { KyselyAuditLog } from "./audit.ts";
+import { KyselyStatsRepository } from "./stats.ts";
+import { KyselyBroadcastRepository } from "./broadcasts.ts";
 import { KyselyChatRepository } from "./chats.ts";
 import { KyselyLeaseRepository } from "./leases.ts";
 import { KyselyOutboxRepository } from "./outbox.ts";
@@ -31,6 +34,9 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     articles: new KyselyArticleRepository(db, options.now),
     leases: new KyselyLeaseRepository(db),
     outbox: new KyselyOutboxRepository(db),
+    broadcasts: new KyselyBroadcastRepository(db),
+    admins: new KyselyAdminRepository(db, options.now),
+    stats: new KyselyStatsRepository(db),
     close: () => db.destroy(),
   };
 }

@@ -28,6 +28,7 @@ import * as ingest from "./0003-ingest.ts";
 import * as topicTraining from "./0004-topic-training.ts";
 import type { DualMigration, SqlDialect } from "./dialect.ts";
 import * as delivery from "./0005-delivery.ts";
+import * as admins from "./0006-admins.ts";
 
 export type { SqlDialect } from "./dialect.ts";
 
@@ -37,6 +38,7 @@ const migrations: Record<string, DualMigration> = {
   "0003-ingest": ingest,
   "0004-topic-training": topicTraining,
   "0005-delivery": delivery,
+  "0006-admins": admins,
 };
 
 /** The migrations as Kysely's Migrator runs them on one dialect. */
