@@ -140,8 +140,8 @@ ${items}
 </head><body>
 <div class="promo"><a href="https://t.me/">JOIN US ON TELEGRAM</a></div>
 <header><nav><a href="/">Home</a> <a href="/ukraine">Ukraine</a> <a href="/world">World</a> <a href="/business">Business</a> <a href="/sport">Sport</a></nav></header>
-<main><article class="post">
-<div class="kicker">${escape(article.section)}</div>
+<main><nav class="breadcrumb"><a href="/">Home</a> › <a href="/section/${encodeURIComponent(article.section.toLowerCase())}">${escape(article.section)}</a></nav>
+<article class="post">
 <h1 class="post-title">${escape(article.title)}</h1>
 <div class="post-byline">By ${escape(article.author)}</div>
 <div class="post-date"><time datetime="${published.toISOString()}">${published.toUTCString()}</time></div>
@@ -150,8 +150,8 @@ ${body.join("\n")}
 ${origin}
 <p class="correction"><em>Correction: an earlier version of this story misspelled a name.</em></p>
 </div>
-<div class="publisher">${escape(this.name)} is an independent newsroom. Support our journalism.</div>
 </article>
+<aside class="publisher">${escape(this.name)} is an independent newsroom. Support our journalism.</aside>
 <section class="more-on"><h2>More on ${escape(article.section)}</h2><ul>${sameSection.map(card).join("")}</ul></section>
 <section class="read-next"><h2>Read Next</h2><ul>${readNext.map(card).join("")}</ul></section>
 <nav class="pager">${previous ? `<a href="${this.urlOf(previous.article)}">« Previous</a>` : ""} ${next ? `<a href="${this.urlOf(next.article)}">Next »</a>` : ""}</nav>
