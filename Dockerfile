@@ -29,7 +29,7 @@ RUN ln -s /app/bin/newsbrief.js /usr/local/bin/newsbrief \
 VOLUME ["/data"]
 USER node
 # The webhook's port (BOT_MODE=webhook) and the metrics port (METRICS_PORT) when they are set.
-EXPOSE 8080
+EXPOSE 8080 9464
 # Node answers SIGTERM itself (src/main.ts stops cleanly); `docker run --init` or compose's
 # `init: true` reaps any children.
 CMD ["node", "--import", "tsx", "src/main.ts"]

@@ -20,6 +20,7 @@ import { openStore, type Store } from "./store/index.ts";
 import { ArchiveIndex } from "./archive/archive-index.ts";
 import { createFetchArticle, type FetchArticle } from "./archive/fetch-article.ts";
 import { DeliveryService, type Timers } from "./delivery/index.ts";
+import { startOpsServer, type OpsServer } from "./ops/server.ts";
 
 /** Start-up failed for a reason the operator can fix; the message says which. */
 export class StartupError extends Error {
@@ -52,6 +53,8 @@ export interface App {
   topicModel: TopicModel;
   /** Plans and sends briefs; `nudge()` after storing a story in this process. */
   delivery: DeliveryService;
+  /** The port of /metrics and /healthz (METRICS_PORT, or the one given for 0); null when off. */
+  opsPort: number | null;
   /** Stops taking updates, lets the ones in hand finish, then closes the database. */
   stop(): Promise<void>;
 }
@@ -102,14 +105,20 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const fetchArticle = options.fetchArticle ?? createFetchArticle(http);
   let running: RunningBot | undefined;
   let loading: Promise<void> | undefined;
+  let ops: OpsServer | undefined;
   try {
+    if (config.metricsPort !== null) {
+      ops = await startOpsServer(config.metricsPort, { store, now, logger, senderActive: () => delivery.sender.active }).catch((error: unknown) => {
+        throw new StartupError(`cannot serve metrics on METRICS_PORT=${config.metricsPort}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      });
+    }
     // Loads newest first in the background: /related answers from what is loaded meanwhile.
     loading = archiveIndex.start();
     const { bot, i18n } = createBot(
       config.botToken,
       { store, logger, now, http, ingest, archiveIndex, fetchArticle },
       { adminIds: config.adminIds, defaultLocale: config.defaultLocale, defaultPollIntervalS: config.ingest.defaultPollIntervalS },
-      { apiRoot: config.apiRoot },
+      { apiRoot: config.apiRoot, ...(ops ? { observer: ops.metrics.observer } : {}) },
     );
     // Replies to people share Telegram's flood budget with deliveries, and go first.
     bot.api.config.use(delivery.replyTransformer());
@@ -135,6 +144,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     ingest.start();
     delivery.start();
   } catch (error) {
+    await ops?.close();
     archiveIndex.stop();
     await loading;
     await delivery.stop();
@@ -149,6 +159,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     store,
     topicModel,
     delivery,
+    opsPort: ops?.port ?? null,
     stop() {
       stopping ??= (async () => {
         // Updates and deliveries in flight finish and are recorded before the database closes.
@@ -159,6 +170,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         await http.close();
         archiveIndex.stop();
         await loading;
+        await ops?.close();
         await store.close();
         logger.info("stopped");
       })();
