@@ -50,6 +50,15 @@ export class Metrics {
       },
     });
     new Gauge({
+      name: "newsbrief_outbox_oldest_due_age_seconds",
+      help: "How long the oldest delivery that is due has waited to be sent (0 when none waits)",
+      registers: [this.registry],
+      async collect() {
+        const oldest = await store.outbox.oldestDue(now());
+        this.set(oldest ? Math.max(0, (now().getTime() - oldest.getTime()) / 1000) : 0);
+      },
+    });
+    new Gauge({
       name: "newsbrief_sender_active",
       help: "1 when this process holds the sender lease and sends deliveries",
       registers: [this.registry],

@@ -38,6 +38,7 @@ describe("METRICS_PORT", () => {
     expect(value(text, 'newsbrief_deliveries_last_day{outcome="sent"}')).toBe(1);
     expect(value(text, 'newsbrief_deliveries_last_day{outcome="pending"}')).toBe(0);
     expect(value(text, "newsbrief_outbox_queue_length")).toBe(0);
+    expect(value(text, "newsbrief_outbox_oldest_due_age_seconds")).toBe(0);
     expect(value(text, "newsbrief_sender_active")).toBe(1);
     expect(value(text, "newsbrief_last_successful_poll_timestamp_seconds")).toBe(0);
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
