@@ -84,6 +84,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     now,
     ...(options.timers ? { timers: options.timers } : {}),
   });
+  // The operator's port (METRICS_PORT), started below; ingestion and the bot report to its metrics.
+  let ops: OpsServer | undefined;
   // Admin alerts go through the bot, which needs the ingest service first: bound once the bot exists.
   let notifyAdmins: ((alert: SourceAlert) => Promise<void>) | undefined;
   // Hubs can push to a bot with a public URL: the webhook's server answers them too.
@@ -100,12 +102,12 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     classifier: () => topicModel.classifier,
     // A story stored here is planned at once; one stored by another process waits for the planner's poll.
     onStoryStored: () => delivery.nudge(),
+    onPolled: (report) => ops?.metrics.polled(report),
   });
   const archiveIndex = new ArchiveIndex({ store, logger, now, maxArticles: config.relatedIndexArticles });
   const fetchArticle = options.fetchArticle ?? createFetchArticle(http);
   let running: RunningBot | undefined;
   let loading: Promise<void> | undefined;
-  let ops: OpsServer | undefined;
   try {
     if (config.metricsPort !== null) {
       ops = await startOpsServer(config.metricsPort, { store, now, logger, senderActive: () => delivery.sender.active }).catch((error: unknown) => {

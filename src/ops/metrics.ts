@@ -5,6 +5,7 @@
  * metrics, event-loop lag among them.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { PollReport } from "../ingest/types.ts";
 import type { Store } from "../store/index.ts";
 
 export interface MetricsDeps {
@@ -27,6 +28,14 @@ export class Metrics {
     registers: [this.registry],
   });
   private readonly handlerErrors = new Counter({ name: "newsbrief_handler_errors_total", help: "Updates whose handler failed", registers: [this.registry] });
+  private readonly polls = new Counter({ name: "newsbrief_source_polls_total", help: "Source polls by this process, by status (ok, not-modified, failed)", labelNames: ["status"], registers: [this.registry] });
+  private readonly stories = new Counter({
+    name: "newsbrief_stories_stored_total",
+    help: "New stories stored, by where their text came from (page: extracted; feed: the feed's text, e.g. when the page could not be read)",
+    labelNames: ["text_from"],
+    registers: [this.registry],
+  });
+  private readonly itemFailures = new Counter({ name: "newsbrief_item_failures_total", help: "Feed items that could not be read into a story", registers: [this.registry] });
 
   constructor(deps: MetricsDeps) {
     collectDefaultMetrics({ register: this.registry, prefix: "" });
@@ -80,6 +89,15 @@ export class Metrics {
       },
     });
   }
+
+  /** What ingestion calls after each poll. */
+  readonly polled = (report: PollReport): void => {
+    this.polls.inc({ status: report.status });
+    for (const item of report.items) {
+      if (item.kind === "stored") this.stories.inc({ text_from: item.textFrom });
+      else if (item.kind === "failed") this.itemFailures.inc();
+    }
+  };
 
   /** What the bot calls for each update (an UpdateObserver). */
   readonly observer = {

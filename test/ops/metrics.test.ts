@@ -1,9 +1,17 @@
 /** The operator's port (METRICS_PORT) on the real bot: /metrics scraped as Prometheus does, /healthz. */
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { LocalNewsroom } from "../../demo/newsroom/newsroom.ts";
+import { createHttpClient } from "../../src/ingest/http/index.ts";
+import { addSource, inspectSource } from "../../src/ingest/sources.ts";
 import { useTestBot } from "../e2e/harness.ts";
 import { storeStory } from "../delivery/stories.ts";
 
-const world = useTestBot({ env: { METRICS_PORT: "0" } });
+const world = useTestBot({ env: { METRICS_PORT: "0", FETCH_ALLOW_PRIVATE_HOSTS: "true" } });
+let newsroom: LocalNewsroom | undefined;
+afterEach(async () => {
+  await newsroom?.close();
+  newsroom = undefined;
+});
 
 const base = () => `http://127.0.0.1:${world.bot.app.opsPort}`;
 
@@ -44,6 +52,31 @@ describe("METRICS_PORT", () => {
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
     expect(text).toContain("# TYPE newsbrief_update_duration_seconds histogram");
   });
+
+  it("counts handler errors", async () => {
+    const chat = world.tg.privateChat(world.tg.createUser({ languageCode: "en" }));
+    world.tg.injectFault({ method: "sendMessage", errorCode: 400, description: "Bad Request: something odd", chatId: chat.id });
+    world.tg.userSends(chat, "/start");
+    await expect.poll(async () => value(await scrape(), "newsbrief_handler_errors_total")).toBe(1);
+    expect(value(await scrape(), 'newsbrief_updates_handled_total{type="message"}')).toBe(1);
+  });
+
+  it("counts the polls of the local newsroom and the stories read from its pages, and /healthz tells when one last succeeded", async () => {
+    newsroom = await LocalNewsroom.start();
+    const http = createHttpClient(world.bot.config.fetch);
+    await addSource(world.bot.app.store, await inspectSource(http, newsroom.sites.post.feedUrl), { pollIntervalS: 1 });
+    await http.close();
+    // Ingestion looks for due sources every 5 s.
+    await expect.poll(async () => value(await scrape(), 'newsbrief_source_polls_total{status="ok"}'), { timeout: 15_000 }).toBe(1);
+    newsroom.publishNext();
+    await expect.poll(async () => value(await scrape(), 'newsbrief_stories_stored_total{text_from="page"}'), { timeout: 15_000 }).toBe(1);
+    const text = await scrape();
+    expect(value(text, "newsbrief_item_failures_total")).toBe(0);
+    expect(value(text, 'newsbrief_sources{state="enabled"}')).toBe(1);
+    expect(value(text, "newsbrief_last_successful_poll_timestamp_seconds")).toBeGreaterThan(0);
+    const health = (await (await fetch(`${base()}/healthz`)).json()) as { lastSuccessfulPoll: string | null };
+    expect(health.lastSuccessfulPoll).toMatch(/^\d{4}-\d\d-\d\dT/);
+  }, 40_000);
 
   it("answers /healthz with the database, the sender and the last poll", async () => {
     await expect.poll(() => world.bot.app.delivery.sender.active).toBe(true);
