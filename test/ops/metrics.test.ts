@@ -67,16 +67,16 @@ describe("METRICS_PORT", () => {
     await addSource(world.bot.app.store, await inspectSource(http, newsroom.sites.post.feedUrl), { pollIntervalS: 1 });
     await http.close();
     // Ingestion looks for due sources every 5 s.
-    await expect.poll(async () => value(await scrape(), 'newsbrief_source_polls_total{status="ok"}'), { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => value(await scrape(), 'newsbrief_source_polls_total{status="ok"}'), { timeout: 30_000 }).toBe(1);
     newsroom.publishNext();
-    await expect.poll(async () => value(await scrape(), 'newsbrief_stories_stored_total{text_from="page"}'), { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => value(await scrape(), 'newsbrief_stories_stored_total{text_from="page"}'), { timeout: 30_000 }).toBe(1);
     const text = await scrape();
     expect(value(text, "newsbrief_item_failures_total")).toBe(0);
     expect(value(text, 'newsbrief_sources{state="enabled"}')).toBe(1);
     expect(value(text, "newsbrief_last_successful_poll_timestamp_seconds")).toBeGreaterThan(0);
     const health = (await (await fetch(`${base()}/healthz`)).json()) as { lastSuccessfulPoll: string | null };
     expect(health.lastSuccessfulPoll).toMatch(/^\d{4}-\d\d-\d\dT/);
-  }, 40_000);
+  }, 80_000);
 
   it("answers /healthz with the database, the sender and the last poll", async () => {
     await expect.poll(() => world.bot.app.delivery.sender.active).toBe(true);
