@@ -46,12 +46,16 @@ describe("npm run demo with piped input", () => {
   }, 90_000);
 
   it("delivers a brief from the newsroom to a followed topic, links rendered as text (url)", async () => {
-    const { code, stdout } = await runDemo("/subscribe China\n:publish\n:publish\n:wait 40\n", { DEMO_POLL_INTERVAL_S: "1" });
+    const { code, stdout } = await runDemo("/subscribe China\n:publish\n:publish\n:wait 40\n/sources\n", { DEMO_POLL_INTERVAL_S: "1" });
     expect(code).toBe(0);
     expect(stdout).toContain('📰 published "China offers to host talks on Black Sea grain shipments"');
     const brief = stdout.slice(stdout.indexOf("🤖 China offers to host talks"));
     expect(brief).toMatch(/Dnipro Evening Post \(http:\/\/127\.0\.0\.1:\d+\/news\/china-offers-to-host-grain-talks\)/);
     expect(brief).toMatch(/\[\d+\] 🔎 Related/);
+    // The demo user is the bot's admin: /sources lists the newsroom's two feeds, read every second.
+    const sources = stdout.slice(stdout.indexOf("you> /sources"));
+    expect(sources).toMatch(/#1 Dnipro Evening Post\n\s+http:\/\/127\.0\.0\.1:\d+\/feed\.xml · every 1 s/);
+    expect(sources).toContain("Black Sea Wire");
   }, 90_000);
 
   it("refuses a malformed demo setting with a clear message", async () => {
