@@ -205,6 +205,7 @@ sources-state-paused = ⏸ paused
 sources-state-paused-polled = ⏸ paused (last polled { $time })
 sources-state-new = 🕓 not polled yet
 sources-every = every { $minutes } min
+sources-every-seconds = every { $seconds } s
 sources-push = push (WebSub)
 sources-stories = stories: { $count }
 sources-add-usage = Usage: <code>/addsource URL</code> — a feed (RSS, Atom, JSON Feed) or a site's page that links to one, e.g. <code>/addsource https://www.pravda.com.ua/</code>. I show what I found before adding it.

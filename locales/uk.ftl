@@ -206,6 +206,7 @@ sources-state-paused = ⏸ призупинено
 sources-state-paused-polled = ⏸ призупинено (востаннє опитано { $time })
 sources-state-new = 🕓 ще не опитано
 sources-every = раз на { $minutes } хв
+sources-every-seconds = раз на { $seconds } с
 sources-push = push (WebSub)
 sources-stories = новин: { $count }
 sources-add-usage = Використання: <code>/addsource URL</code> — стрічка (RSS, Atom, JSON Feed) або сторінка сайту, що на неї посилається, напр. <code>/addsource https://www.pravda.com.ua/</code>. Перш ніж додати, я покажу, що знайшов.

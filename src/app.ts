@@ -21,6 +21,7 @@ import { openStore, type Store } from "./store/index.ts";
 import { ArchiveIndex } from "./archive/archive-index.ts";
 import { createFetchArticle, type FetchArticle } from "./archive/fetch-article.ts";
 import { DeliveryService, type Timers } from "./delivery/index.ts";
+import { startOpsServer, type OpsServer } from "./ops/server.ts";
 
 /** Start-up failed for a reason the operator can fix; the message says which. */
 export class StartupError extends Error {
@@ -53,6 +54,8 @@ export interface App {
   topicModel: TopicModel;
   /** Plans and sends briefs; `nudge()` after storing a story in this process. */
   delivery: DeliveryService;
+  /** The port of /metrics and /healthz (METRICS_PORT, or the one given for 0); null when off. */
+  opsPort: number | null;
   /** Stops taking updates, lets the ones in hand finish, then closes the database. */
   stop(): Promise<void>;
 }
@@ -82,6 +85,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     now,
     ...(options.timers ? { timers: options.timers } : {}),
   });
+  // The operator's port (METRICS_PORT), started below; ingestion and the bot report to its metrics.
+  let ops: OpsServer | undefined;
   // Admin alerts go through the bot, which needs the ingest service first: bound once the bot exists.
   let notifyAdmins: ((alert: SourceAlert) => Promise<void>) | undefined;
   // Hubs can push to a bot with a public URL: the webhook's server answers them too.
@@ -98,6 +103,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     classifier: () => topicModel.classifier,
     // A story stored here is planned at once; one stored by another process waits for the planner's poll.
     onStoryStored: () => delivery.nudge(),
+    onPolled: (report) => ops?.metrics.polled(report),
   });
   const admins = new AdminService(store, config.adminIds, now);
   const archiveIndex = new ArchiveIndex({ store, logger, now, maxArticles: config.relatedIndexArticles });
@@ -105,13 +111,18 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   let running: RunningBot | undefined;
   let loading: Promise<void> | undefined;
   try {
+    if (config.metricsPort !== null) {
+      ops = await startOpsServer(config.metricsPort, { store, now, logger, senderActive: () => delivery.sender.active }).catch((error: unknown) => {
+        throw new StartupError(`cannot serve metrics on METRICS_PORT=${config.metricsPort}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      });
+    }
     // Loads newest first in the background: /related answers from what is loaded meanwhile.
     loading = archiveIndex.start();
     const { bot, i18n } = createBot(
       config.botToken,
       { store, logger, now, http, ingest, archiveIndex, fetchArticle, broadcasts: delivery.broadcasts, admins },
       { adminIds: config.adminIds, defaultLocale: config.defaultLocale, defaultPollIntervalS: config.ingest.defaultPollIntervalS },
-      { apiRoot: config.apiRoot },
+      { apiRoot: config.apiRoot, ...(ops ? { observer: ops.metrics.observer } : {}) },
     );
     // Replies to people share Telegram's flood budget with deliveries, and go first.
     bot.api.config.use(delivery.replyTransformer());
@@ -138,6 +149,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     ingest.start();
     delivery.start();
   } catch (error) {
+    await ops?.close();
     archiveIndex.stop();
     await loading;
     await delivery.stop();
@@ -152,6 +164,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     store,
     topicModel,
     delivery,
+    opsPort: ops?.port ?? null,
     stop() {
       stopping ??= (async () => {
         // Updates and deliveries in flight finish and are recorded before the database closes.
@@ -162,6 +175,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         await http.close();
         archiveIndex.stop();
         await loading;
+        await ops?.close();
         await store.close();
         logger.info("stopped");
       })();

@@ -36,6 +36,13 @@ export interface CreateBotOptions {
   apiRoot: string;
   /** Bot info to skip the getMe call (tests). */
   botInfo?: Bot<BotContext>["botInfo"];
+  /** Hears of every update handled and every handler that failed (the operator's metrics). */
+  observer?: UpdateObserver;
+}
+
+export interface UpdateObserver {
+  handled(updateType: string, seconds: number): void;
+  failed(): void;
 }
 
 /** Updates are handled one at a time per chat, so a chat's state never races itself. */
@@ -54,8 +61,22 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotConfig, op
 
   const i18n = createI18n<CoreContext>({ defaultLocale: botConfig.defaultLocale, localeNegotiator: (ctx) => ctx.locale });
 
+  const observer = options.observer;
+  if (observer) {
+    bot.use(async (ctx, next) => {
+      const started = performance.now();
+      try {
+        await next();
+      } finally {
+        observer.handled(Object.keys(ctx.update).find((key) => key !== "update_id") ?? "unknown", (performance.now() - started) / 1000);
+      }
+    });
+  }
   bot.use(updateContext(deps, botConfig));
-  const protectedBot = bot.errorBoundary(handleUpdateError);
+  const protectedBot = bot.errorBoundary((error) => {
+    observer?.failed();
+    return handleUpdateError(error);
+  });
   protectedBot.use(sequentialize(updateSequenceKey));
   protectedBot.use(chatRecord());
   protectedBot.use(i18n.middleware());

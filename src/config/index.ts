@@ -55,6 +55,8 @@ export interface Config extends NewsroomConfig {
   topicModel: { schedule: string | null; minPerTopic: number };
   /** The newest stored articles /related, /search and inline mode hold in memory. */
   relatedIndexArticles: number;
+  /** Where /metrics and /healthz are served; null: not served. */
+  metricsPort: number | null;
   delivery: DeliveryConfig;
 }
 
@@ -95,6 +97,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     apiRoot: e.BOT_API_ROOT.replace(/\/+$/, ""),
     apiRetry: { initialDelayMs: e.BOT_API_RETRY_MIN_MS, maxDelayMs: e.BOT_API_RETRY_MAX_MS },
     relatedIndexArticles: e.RELATED_INDEX_ARTICLES,
+    metricsPort: e.METRICS_PORT ?? null,
     mode:
       e.BOT_MODE === "webhook"
         ? { kind: "webhook", url: e.WEBHOOK_URL ?? "", secret: e.WEBHOOK_SECRET ?? "", port: e.PORT }

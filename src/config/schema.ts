@@ -108,6 +108,8 @@ export const envSchema = z
     ),
     TOPIC_MIN_ARTICLES: withDefault(z.coerce.number({ error: "expects a whole number" }).int().min(2, "expects at least 2").max(100_000), 20),
     PORT: withDefault(z.coerce.number({ error: "expects a port number" }).int().min(0).max(65535), 8080),
+    // Off unless set: /metrics (Prometheus) and /healthz on this port.
+    METRICS_PORT: optional(z.coerce.number({ error: "expects a port number, e.g. 9464" }).int().min(0).max(65535)),
     RELATED_INDEX_ARTICLES: withDefault(z.coerce.number({ error: "expects a number of articles" }).int().min(1000, "expects at least 1000").max(1_000_000, "expects at most 1000000"), 100_000),
     SEND_GLOBAL_PER_SECOND: withDefault(positive("messages a second"), 30),
     SEND_CHAT_PER_SECOND: withDefault(positive("messages a second"), 1),

@@ -71,7 +71,9 @@ export function createIngestService(deps: IngestServiceOptions): IngestService {
         try {
           // Re-read: another process may have polled it while this one waited for the lease.
           const fresh = await deps.store.sources.get(source.id);
-          return fresh ? await pollSource(poller, fresh) : undefined;
+          const report = fresh ? await pollSource(poller, fresh) : undefined;
+          if (report) deps.onPolled?.(report);
+          return report;
         } finally {
           await deps.store.leases.release(lease, holder);
         }

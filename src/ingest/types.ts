@@ -36,6 +36,8 @@ export interface IngestDeps {
   notifyAdmins?: (alert: SourceAlert) => Promise<void>;
   /** Called after a story meant for subscribers is stored, so delivery can plan it at once. */
   onStoryStored?: (articleId: number) => void;
+  /** Hears of every poll this process made, with its items' outcomes (the operator's metrics). */
+  onPolled?: (report: PollReport) => void;
 }
 
 /** What happened to one feed item. */

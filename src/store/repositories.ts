@@ -233,6 +233,8 @@ export interface OutboxRepository {
   moveChat(fromId: number, toId: number): Promise<void>;
   /** Pending and in-flight rows for a chat (tests, /stats). */
   unsent(chatId?: number): Promise<number>;
+  /** The earliest `notBefore` of the rows due by `now` and not yet sent (how late the queue runs); null when none is. */
+  oldestDue(now: Date): Promise<Date | null>;
   /** Figures of one story, one broadcast, or every delivery created since a time. */
   figures(filter: { articleId: number } | { broadcastId: number } | { since: Date }): Promise<DeliveryFigures>;
 }

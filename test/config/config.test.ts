@@ -50,12 +50,15 @@ describe("parseConfig", () => {
       ingest: { defaultPollIntervalS: 300, hostDelayMs: 1000, concurrency: 4, alertAfterMs: 3 * 3600_000 },
       topicModel: { schedule: "30 3 * * *", minPerTopic: 20 },
       relatedIndexArticles: 100_000,
+      metricsPort: null,
       delivery: { globalPerSecond: 30, chatPerSecond: 1, groupPerMinute: 20, paidBroadcast: false, concurrency: 16, leaseMs: 10_000 },
     });
   });
 
   it("reads the size of the /related index and refuses nonsense", () => {
     expect(parseConfig({ BOT_TOKEN: TOKEN, RELATED_INDEX_ARTICLES: "5000" }).relatedIndexArticles).toBe(5000);
+    expect(parseConfig({ BOT_TOKEN: TOKEN, METRICS_PORT: "9464" }).metricsPort).toBe(9464);
+    expect(() => parseConfig({ BOT_TOKEN: TOKEN, METRICS_PORT: "metrics" })).toThrow(/METRICS_PORT/);
     expect(() => parseConfig({ BOT_TOKEN: TOKEN, RELATED_INDEX_ARTICLES: "lots" })).toThrow(/RELATED_INDEX_ARTICLES/);
     expect(() => parseConfig({ BOT_TOKEN: TOKEN, RELATED_INDEX_ARTICLES: "10" })).toThrow(/at least 1000/);
   });

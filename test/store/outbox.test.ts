@@ -26,6 +26,16 @@ describe("the outbox", () => {
     expect(await store.outbox.claim("s2", at(60_000), at(600_000), 10)).toMatchObject([{ chatId: 3 }]);
   });
 
+  it("says since when the oldest due row has waited, leaving out rows not yet due and rows sent", async () => {
+    expect(await store.outbox.oldestDue(t0)).toBeNull();
+    const s = await storeStory(store);
+    await store.outbox.plan(s.id, [row(1, { notBefore: at(-5000) }), row(2, { notBefore: at(-60_000) }), row(3, { notBefore: at(60_000) })], t0);
+    expect(await store.outbox.oldestDue(t0)).toEqual(at(-60_000));
+    const [first] = (await store.outbox.claim("s1", t0, at(600_000), 10)).filter((r) => r.chatId === 2);
+    await store.outbox.markSent([{ id: first!.id, messageId: 1, sentAt: t0, latencyMs: 0 }]);
+    expect(await store.outbox.oldestDue(t0)).toEqual(at(-5000));
+  });
+
   it("claims a chat's whole digest together", async () => {
     for (let i = 0; i < 3; i++) {
       const s = await storeStory(store);

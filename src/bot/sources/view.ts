@@ -57,7 +57,9 @@ export function sourceState(source: SourceRecord, options: ViewOptions): string 
 
 export function sourceEntry(source: SourceRecord, stories: number, options: ViewOptions): string {
   const { t } = options;
-  const details = [t("sources-every", { minutes: Math.round(source.pollIntervalS / 60) }), t("sources-stories", { count: stories })];
+  // Under a minute only where asked for (the demo, a CLI --interval): "every 0 min" would say nothing.
+  const every = source.pollIntervalS < 60 ? t("sources-every-seconds", { seconds: source.pollIntervalS }) : t("sources-every", { minutes: Math.round(source.pollIntervalS / 60) });
+  const details = [every, t("sources-stories", { count: stories })];
   if (source.websub) details.push(t("sources-push"));
   return [
     `<b>#${source.id} ${escapeHtml(source.name)}</b>`,

@@ -222,6 +222,16 @@ export class KyselyOutboxRepository implements OutboxRepository {
     return Number(row.n);
   }
 
+  async oldestDue(now: Date): Promise<Date | null> {
+    const row = await this.db
+      .selectFrom("outbox")
+      .select((eb) => eb.fn.min("not_before").as("oldest"))
+      .where("status", "in", ["pending", "sending"])
+      .where("not_before", "<=", now.toISOString())
+      .executeTakeFirst();
+    return row?.oldest ? new Date(row.oldest) : null;
+  }
+
   async figures(filter: { articleId: number } | { broadcastId: number } | { since: Date }): Promise<DeliveryFigures> {
     let query = this.db
       .selectFrom("outbox")
