@@ -37,6 +37,8 @@ describe("delivery under pressure", () => {
     await expect.poll(() => delivered(chats), { timeout: 15_000 }).toBe(12);
     expect(chats.map((c) => briefCount(c.id))).toEqual(chats.map(() => 1));
     expect(world.tg.stats.tooManyRequests).toBeGreaterThanOrEqual(12);
+    // Confirmations are recorded in batches just after Telegram's answers: wait for the last batch.
+    await expect.poll(async () => (await world.bot.app.store.outbox.figures({ articleId: id })).sent).toBe(12);
     expect(await world.bot.app.store.outbox.figures({ articleId: id })).toMatchObject({ planned: 12, sent: 12, failed: 0 });
   });
 
@@ -59,6 +61,7 @@ describe("delivery under pressure", () => {
     expect(delivered(chats)).toBeLessThan(60);
     await expect.poll(() => delivered(chats), { timeout: 15_000 }).toBe(60);
     expect(chats.map((c) => briefCount(c.id))).toEqual(chats.map(() => 1));
+    await expect.poll(async () => (await world.bot.app.store.outbox.figures({ articleId: id })).sent).toBe(60);
     expect(await world.bot.app.store.outbox.figures({ articleId: id })).toMatchObject({ planned: 60, sent: 60 });
   });
 
