@@ -2,7 +2,7 @@
 import type { Chat, Message } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { useTestBot, type TestBotWorld } from "./harness.ts";
-import { buttonsOf, dataOf } from "./helpers.ts";
+import { buttonsOf, dataOf, followers as followersOf } from "./helpers.ts";
 
 const ADMIN_ID = 4242;
 const STORY = [
@@ -15,17 +15,7 @@ function adminChat(world: TestBotWorld): Chat {
   return world.tg.privateChat(world.tg.createUser({ id: ADMIN_ID, languageCode: "en" }));
 }
 
-/** Private chats the bot knows, each following `topic`. */
-async function followers(world: TestBotWorld, count: number, topic = "war-in-ukraine"): Promise<Chat[]> {
-  const chats: Chat[] = [];
-  for (let i = 0; i < count; i++) {
-    const chat = world.tg.privateChat(world.tg.createUser({ languageCode: "en" }));
-    await world.bot.app.store.chats.touch({ id: chat.id, type: "private" }, "en");
-    await world.bot.app.store.subscriptions.add({ chatId: chat.id, threadId: 0 }, { kind: "topic", slug: topic });
-    chats.push(chat);
-  }
-  return chats;
-}
+const followers = (world: TestBotWorld, count: number, topic = "war-in-ukraine"): Promise<Chat[]> => followersOf(world, count, topic);
 
 const isBreaking = (m: Message) => (m.text ?? m.caption ?? "").startsWith("⚡ Breaking\n\nDam breached near Kherson");
 const breakingIn = (world: TestBotWorld, chatId: number) => world.tg.botMessages(chatId).filter(isBreaking);

@@ -5,20 +5,11 @@ import { openSqliteStore } from "../../src/store/index.ts";
 import { storeStory } from "../delivery/stories.ts";
 import { silentLogger } from "../store/helpers.ts";
 import { useTestBot } from "./harness.ts";
+import { followers as followersOf } from "./helpers.ts";
 
 const world = useTestBot({ env: { SEND_GLOBAL_PER_SECOND: "30", SEND_LEASE_SECONDS: "2" }, emulator: { flood: {} } });
 
-/** Private chats that follow `topic`, set up in the store as the bot would have recorded them. */
-async function followers(count: number, topic = "china"): Promise<Chat[]> {
-  const chats: Chat[] = [];
-  for (let i = 0; i < count; i++) {
-    const chat = world.tg.privateChat(world.tg.createUser({ languageCode: "en" }));
-    await world.bot.app.store.chats.touch({ id: chat.id, type: "private" }, "en");
-    await world.bot.app.store.subscriptions.add({ chatId: chat.id, threadId: 0 }, { kind: "topic", slug: topic });
-    chats.push(chat);
-  }
-  return chats;
-}
+const followers = (count: number, topic = "china"): Promise<Chat[]> => followersOf(world, count, topic);
 
 const briefCount = (chatId: number) => world.tg.botMessages(chatId).filter((m) => m.text?.startsWith("China story")).length;
 const delivered = (chats: Chat[]) => chats.reduce((sum, chat) => sum + briefCount(chat.id), 0);

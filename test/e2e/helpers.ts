@@ -1,7 +1,7 @@
 /** Small readers for what the emulator's users see: buttons, and the newest bot message. */
-import type { Message } from "grammy/types";
+import type { Chat, Message } from "grammy/types";
 import { expect } from "vitest";
-import type { RunningTestBot } from "./harness.ts";
+import type { RunningTestBot, TestBotWorld } from "./harness.ts";
 
 export interface SeenButton {
   text: string;
@@ -28,4 +28,16 @@ export async function followedBy(bot: RunningTestBot, chatId: number, threadId?:
 /** Waits until the chat's stored session (not only the one in memory) holds what is expected. */
 export function sessionSaved(bot: RunningTestBot, chatId: number, expected: Record<string, unknown>): Promise<void> {
   return expect.poll(() => bot.app.store.state.read("session", String(chatId))).toMatchObject(expected);
+}
+
+/** Private chats the bot knows (as it would have recorded them), each following `topic`. */
+export async function followers(world: TestBotWorld, count: number, topic: string): Promise<Chat[]> {
+  const chats: Chat[] = [];
+  for (let i = 0; i < count; i++) {
+    const chat = world.tg.privateChat(world.tg.createUser({ languageCode: "en" }));
+    await world.bot.app.store.chats.touch({ id: chat.id, type: "private" }, "en");
+    await world.bot.app.store.subscriptions.add({ chatId: chat.id, threadId: 0 }, { kind: "topic", slug: topic });
+    chats.push(chat);
+  }
+  return chats;
 }
