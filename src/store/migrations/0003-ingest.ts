@@ -6,46 +6,46 @@
  */
 import { sql, type Kysely } from "kysely";
 
+/** A column to add: its name and type, and for a NOT NULL column the default existing rows get. */
+type NewColumn = readonly [name: string, type: "text" | "integer", notNullDefault?: string | number];
+
+async function addColumns(db: Kysely<unknown>, table: string, columns: readonly NewColumn[]): Promise<void> {
+  for (const [name, type, notNullDefault] of columns) {
+    await db.schema
+      .alterTable(table)
+      .addColumn(name, type, (c) => (notNullDefault === undefined ? c : c.notNull().defaultTo(notNullDefault)))
+      .execute();
+  }
+}
+
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const sources = [
+  await addColumns(db, "sources", [
     ["site_url", "text"],
     ["language", "text"],
-    ["default_topics", "text"],
+    ["default_topics", "text", "[]"],
     ["next_poll_at", "text"],
     ["last_success_at", "text"],
-    ["failures", "integer"],
+    ["failures", "integer", 0],
     ["failing_since", "text"],
     ["alerted_at", "text"],
     ["websub_hub", "text"],
     ["websub_topic", "text"],
     ["websub_secret", "text"],
     ["websub_lease_until", "text"],
-  ] as const;
-  for (const [name, type] of sources) {
-    await db.schema
-      .alterTable("sources")
-      .addColumn(name, type, (c) => (name === "failures" ? c.notNull().defaultTo(0) : name === "default_topics" ? c.notNull().defaultTo("[]") : c))
-      .execute();
-  }
+  ]);
   await db.schema.createIndex("sources_next_poll").on("sources").columns(["enabled", "next_poll_at"]).execute();
 
-  const articles = [
+  await addColumns(db, "articles", [
     ["guid", "text"],
     ["item_hash", "text"],
     ["content_hash", "text"],
     ["fingerprint", "text"],
     ["brief", "text"],
-    ["text_from", "text"],
-    ["deliver", "integer"],
+    ["text_from", "text", "page"],
+    ["deliver", "integer", 0],
     ["planned_at", "text"],
     ["updated_at", "text"],
-  ] as const;
-  for (const [name, type] of articles) {
-    await db.schema
-      .alterTable("articles")
-      .addColumn(name, type, (c) => (name === "deliver" ? c.notNull().defaultTo(0) : name === "text_from" ? c.notNull().defaultTo("page") : c))
-      .execute();
-  }
+  ]);
   await db.schema.createIndex("articles_guid").on("articles").columns(["source_id", "guid"]).execute();
   await db.schema.createIndex("articles_canonical").on("articles").column("canonical_url").execute();
   await db.schema.createIndex("articles_content_hash").on("articles").column("content_hash").execute();
