@@ -48,13 +48,16 @@ export function composeRelated(parts: RelatedParts): RelatedItem[] {
   return items;
 }
 
-/** One story however its link is written: no scheme, "www.", fragment or trailing slash. */
+/**
+ * One story however its link is written: no scheme, "www.", fragment or trailing slash. A port
+ * other than the scheme's own is another site (two outlets on one host), so it stays.
+ */
 export function urlKey(url: string): string {
   try {
     const parsed = new URL(url);
     const host = parsed.hostname.toLowerCase().replace(/^www\./, "");
     const path = parsed.pathname.replace(/\/+$/, "");
-    return `${host}${path}${parsed.search}`;
+    return `${host}${parsed.port ? `:${parsed.port}` : ""}${path}${parsed.search}`;
   } catch {
     return url.trim();
   }

@@ -27,6 +27,13 @@ describe("urlKey and pageOf", () => {
   it("treats a link written differently as the same story", () => {
     expect(urlKey("https://www.Example.com/a/b/#top")).toBe(urlKey("http://example.com/a/b"));
     expect(urlKey("https://example.com/a?id=1")).not.toBe(urlKey("https://example.com/a?id=2"));
+    expect(urlKey("https://example.com:443/a")).toBe(urlKey("http://example.com/a"));
+  });
+
+  it("keeps two sites on one host apart by their ports (a wire's copy is not the story itself)", () => {
+    expect(urlKey("http://127.0.0.1:40319/news/a")).not.toBe(urlKey("http://127.0.0.1:33605/news/a"));
+    const items = composeRelated({ story: { url: "http://127.0.0.1:40319/news/a" }, sameStory: [link("http://127.0.0.1:33605/news/a")], pageLinks: [], similar: [] });
+    expect(items.map((i) => i.url)).toEqual(["http://127.0.0.1:33605/news/a"]);
   });
 
   it("clamps a page number that is out of range (a stale button)", () => {
