@@ -54,6 +54,8 @@ export interface App {
   topicModel: TopicModel;
   /** Plans and sends briefs; `nudge()` after storing a story in this process. */
   delivery: DeliveryService;
+  /** Polls the sources on its own timer; `pollDue()` polls what is due now, as its timer would. */
+  ingest: IngestService;
   /** The port of /metrics and /healthz (METRICS_PORT, or the one given for 0); null when off. */
   opsPort: number | null;
   /** Stops taking updates, lets the ones in hand finish, then closes the database. */
@@ -164,6 +166,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     store,
     topicModel,
     delivery,
+    ingest,
     opsPort: ops?.port ?? null,
     stop() {
       stopping ??= (async () => {
