@@ -4,9 +4,9 @@
  * "JOIN US ON TELEGRAM" banner, headline, byline, date, a body with "Advertisement" debris and a
  * correction notice, "More on …", "Read Next" and "« Previous / Next »".
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { NewsroomArticle } from "./articles.ts";
+import { listenOnLoopback, type LoopbackServer } from "./loopback.ts";
 
 /** An article as one outlet shows it: when it appeared there, and whose it originally was. */
 export interface PublishedArticle {
@@ -25,20 +25,15 @@ export class OutletSite {
   private version = 0;
 
   private constructor(
-    private readonly server: Server,
+    private readonly server: LoopbackServer,
     readonly origin: string,
     readonly name: string,
   ) {}
 
   static async start(name: string): Promise<OutletSite> {
     let site: OutletSite | undefined;
-    const server = createServer((req, res) => site?.handle(req, res));
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(0, "127.0.0.1", resolve);
-    });
-    const { port } = server.address() as AddressInfo;
-    site = new OutletSite(server, `http://127.0.0.1:${port}`, name);
+    const server = await listenOnLoopback((req, res) => site?.handle(req, res));
+    site = new OutletSite(server, server.origin, name);
     return site;
   }
 
@@ -55,9 +50,8 @@ export class OutletSite {
     this.version++;
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.server.close();
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {

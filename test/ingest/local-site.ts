@@ -4,8 +4,8 @@
  * byline, date, body with "Advertisement" debris, "More on …", "Read Next"), conditional GET,
  * and any other route a test needs (a slow answer, a redirect, a broken feed).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { listenOnLoopback, type LoopbackServer } from "../../demo/newsroom/loopback.ts";
 import { seededRandom } from "../../src/topics/classifier/random.ts";
 
 export interface SiteArticle {
@@ -33,17 +33,15 @@ export class LocalSite {
   private version = 0;
 
   private constructor(
-    private readonly server: Server,
+    private readonly server: LoopbackServer,
     readonly origin: string,
     readonly name: string,
   ) {}
 
   static async start(name = "Local News"): Promise<LocalSite> {
     let site: LocalSite | undefined;
-    const server = createServer((req, res) => void site?.handle(req, res));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    site = new LocalSite(server, `http://127.0.0.1:${port}`, name);
+    const server = await listenOnLoopback((req, res) => site?.handle(req, res));
+    site = new LocalSite(server, server.origin, name);
     return site;
   }
 
@@ -67,9 +65,8 @@ export class LocalSite {
     this.version++;
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return this.server.close();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
