@@ -28,6 +28,7 @@ const world = useTestBot({
 let newsroom: LocalNewsroom | undefined;
 afterEach(async () => {
   await newsroom?.close();
+  newsroom = undefined;
 });
 
 const INSTANT: Omit<Profile, "name" | "menu"> = { breakingThroughQuiet: true };
@@ -230,19 +231,19 @@ describe("a day of news", () => {
     });
 
     const problems: string[] = [];
-    const describe = (key: string) => audiences.find((a) => [a.keyAt(0), a.keyAt(END)].includes(key))?.name ?? key;
+    const nameOf = (key: string) => audiences.find((a) => [a.keyAt(0), a.keyAt(END)].includes(key))?.name ?? key;
     const fmt = (t: number) => new Date(t).toISOString().slice(11, 16);
     for (const key of new Set([...expected.keys(), ...seen.keys()])) {
       const want = (expected.get(key) ?? []).filter((e) => e.due <= END);
       const got = seen.get(key) ?? [];
       for (const item of want) {
         const matches = got.filter((g) => g.headline === item.headline);
-        if (matches.length !== 1) problems.push(`${describe(key)}: "${item.headline}" ${matches.length} times, expected once (${item.kind} at ${fmt(item.due)})`);
+        if (matches.length !== 1) problems.push(`${nameOf(key)}: "${item.headline}" ${matches.length} times, expected once (${item.kind} at ${fmt(item.due)})`);
         else if (matches[0]!.kind !== item.kind || matches[0]!.at < item.due || matches[0]!.at > item.due + 2 * 60_000) {
-          problems.push(`${describe(key)}: "${item.headline}" as ${matches[0]!.kind} at ${fmt(matches[0]!.at)}, expected ${item.kind} at ${fmt(item.due)}`);
+          problems.push(`${nameOf(key)}: "${item.headline}" as ${matches[0]!.kind} at ${fmt(matches[0]!.at)}, expected ${item.kind} at ${fmt(item.due)}`);
         }
       }
-      for (const g of got) if (!want.some((w) => w.headline === g.headline)) problems.push(`${describe(key)}: unexpected "${g.headline}" (${g.kind} at ${fmt(g.at)})`);
+      for (const g of got) if (!want.some((w) => w.headline === g.headline)) problems.push(`${nameOf(key)}: unexpected "${g.headline}" (${g.kind} at ${fmt(g.at)})`);
     }
     expect(problems).toEqual([]);
 
