@@ -128,11 +128,16 @@ export class DeliveryService {
    */
   replyTransformer(): Transformer {
     return async (prev, method, payload, signal) => {
-      if (SENDS.test(method)) {
-        const wait = this.pacer.global.takePriority();
-        if (wait > 0) await new Promise<void>((resolve) => this.timers.setTimeout(resolve, wait));
+      if (!SENDS.test(method)) return prev(method, payload, signal);
+      // Only when deep in debt (a flood of replies) does a reply wait, and then it takes its share.
+      for (let wait = this.pacer.global.takePriority(); wait > 0; wait = this.pacer.global.takePriority()) {
+        await new Promise<void>((resolve) => this.timers.setTimeout(resolve, wait));
       }
-      return prev(method, payload, signal);
+      try {
+        return await prev(method, payload, signal);
+      } finally {
+        this.pacer.global.answered(true);
+      }
     };
   }
 }
