@@ -122,7 +122,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     loading = archiveIndex.start();
     const { bot, i18n } = createBot(
       config.botToken,
-      { store, logger, now, http, ingest, archiveIndex, fetchArticle, broadcasts: delivery.broadcasts, admins },
+      { store, logger, now, http, ingest, archiveIndex, fetchArticle, broadcasts: delivery.broadcasts, deliveries: delivery, admins },
       { adminIds: config.adminIds, defaultLocale: config.defaultLocale, defaultPollIntervalS: config.ingest.defaultPollIntervalS },
       { apiRoot: config.apiRoot, ...(ops ? { observer: ops.metrics.observer } : {}) },
     );

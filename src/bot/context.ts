@@ -6,6 +6,7 @@ import type { Locale } from "../i18n/locales.ts";
 import type { HttpClient } from "../ingest/http/index.ts";
 import type { IngestService } from "../ingest/service.ts";
 import type { BroadcastService } from "../delivery/broadcast.ts";
+import type { DeliveryService } from "../delivery/service.ts";
 import type { AdminService } from "../admins/service.ts";
 import type { SourcePreview } from "../ingest/sources.ts";
 import type { Logger } from "../logger.ts";
@@ -82,6 +83,8 @@ export interface BotDeps {
   ingest: IngestService;
   /** Admins' broadcasts (/breaking, /stopbroadcast): audience, rows, figures. */
   broadcasts: BroadcastService;
+  /** Delivery's part in a settings change: the chat's waiting briefs move to its new times. */
+  deliveries: Pick<DeliveryService, "settingsChanged">;
   /** newsbrief's admins: ADMIN_IDS and those added with /admins. */
   admins: AdminService;
 }

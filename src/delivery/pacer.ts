@@ -18,9 +18,10 @@ export interface PaceLimits {
 /** The global bucket's burst: a tenth of a second's limit, at least 3. */
 const BURST_SHARE = 0.1;
 const MIN_BURST = 3;
-const WINDOW_SHARE = 0.97;
 /** Per-chat buckets idle this long are forgotten (they would be full again anyway). */
 const IDLE_FORGET_MS = 120_000;
+/** All of the window is in flight: look again this soon (each answer wakes the sender anyway). */
+const ANSWER_WAIT_MS = 20;
 
 /**
  * At most `max` events in any `windowMs`: exact where a token bucket would let a full bucket and
@@ -29,6 +30,8 @@ const IDLE_FORGET_MS = 120_000;
 export class SlidingWindowLimit {
   private stamps: number[] = [];
   private head = 0;
+  /** Events begun and not yet ended: they count until they end, and a window after. */
+  private open = 0;
 
   constructor(
     private readonly max: number,
@@ -43,15 +46,28 @@ export class SlidingWindowLimit {
       this.stamps = this.stamps.slice(this.head);
       this.head = 0;
     }
-    const count = this.stamps.length - this.head;
+    const count = this.stamps.length - this.head + this.open;
+    if (count < this.max) return 0;
     // Forced events (replies) can overfill the window: then wait until enough have left it.
-    return count < this.max ? 0 : this.stamps[this.stamps.length - this.max]! + this.windowMs - now;
+    const room = this.max - this.open;
+    return room < 1 ? ANSWER_WAIT_MS : this.stamps[this.stamps.length - room]! + this.windowMs - now;
   }
 
-  /** Records an event (callers ask `waitMs` first; replies record regardless). */
+  /** Records an event now (callers ask `waitMs` first; replies record regardless). */
   take(): void {
     this.waitMs();
     this.stamps.push(this.now());
+  }
+
+  /** An event whose moment is not known yet: it counts from now until `end`, and a window after. */
+  begin(): void {
+    this.open++;
+  }
+
+  /** The event begun has ended; `happened: false` when it never took place (it stops counting). */
+  end(happened: boolean): void {
+    this.open = Math.max(0, this.open - 1);
+    if (happened) this.stamps.push(this.now());
   }
 }
 
@@ -60,6 +76,12 @@ export class SlidingWindowLimit {
  * limit, and a token bucket (refilling at the limit, holding a tenth of a second's worth) spreads
  * the sends over the second instead of firing them all at its start. A stalled event loop loses
  * no budget the window still has room for.
+ *
+ * Telegram counts a message when it arrives, some time between our request leaving and its
+ * answer coming back. So a send counts in the window from the moment it leaves until a second
+ * after its answer: whatever the network's delays, no second at Telegram can hold more than the
+ * limit, and the window can be the whole limit (a safety margin for jitter would be a guess).
+ * Every send the budget allows must be `answered` once.
  */
 export class GlobalBudget {
   private readonly bucket: TokenBucket;
@@ -67,8 +89,7 @@ export class GlobalBudget {
 
   constructor(perSecond: number, now: () => number) {
     this.bucket = new TokenBucket(perSecond, Math.max(MIN_BURST, Math.ceil(perSecond * BURST_SHARE)), now, perSecond);
-    // 3% under the limit: Telegram counts arrivals, and network jitter can bunch ours together.
-    this.window = new SlidingWindowLimit(Math.max(1, Math.floor(perSecond * WINDOW_SHARE)), 1000, now);
+    this.window = new SlidingWindowLimit(Math.max(1, Math.floor(perSecond)), 1000, now);
   }
 
   /** Takes a send's share if there is one now; else the milliseconds to wait (and takes nothing). */
@@ -76,15 +97,23 @@ export class GlobalBudget {
     const wait = Math.max(this.bucket.waitMs(), this.window.waitMs());
     if (wait > 0) return wait;
     this.bucket.take();
-    this.window.take();
+    this.window.begin();
     return 0;
   }
 
   /** A reply to a person: goes now (the deliveries behind it wait the longer), unless far in debt. */
   takePriority(): number {
     const wait = this.bucket.takePriority();
-    if (wait === 0) this.window.take();
+    if (wait === 0) this.window.begin();
     return wait;
+  }
+
+  /**
+   * The send a `take` or `takePriority` allowed got its answer (`sent: true`, whatever the answer
+   * was), or was never made (`sent: false`).
+   */
+  answered(sent: boolean): void {
+    this.window.end(sent);
   }
 
   pauseFor(ms: number): void {

@@ -260,9 +260,16 @@ export class Sender {
   }
 
   private dispatch(job: Job): void {
-    const sending: Promise<void> = this.send(job)
+    // The send counts in the global budget until its answer (see GlobalBudget); exactly once.
+    let open = true;
+    const answered = (sent: boolean) => {
+      if (open) this.options.pacer.global.answered(sent);
+      open = false;
+    };
+    const sending: Promise<void> = this.send(job, answered)
       .catch((error: unknown) => this.options.log.error({ err: error, chatId: job.chatId }, "delivery bookkeeping failed"))
       .finally(() => {
+        answered(false);
         this.inFlight.delete(sending);
         this.queue.done(job.chatId);
         this.run();
@@ -270,13 +277,13 @@ export class Sender {
     this.inFlight.add(sending);
   }
 
-  private async send(job: Job): Promise<void> {
+  private async send(job: Job, answered: (sent: boolean) => void): Promise<void> {
     const prepared = await this.prepare(job);
     if (prepared === undefined) return;
     const { outgoing, rows } = prepared;
     let messageId: number;
     try {
-      messageId = await this.call(job, outgoing);
+      messageId = await this.call(job, outgoing).finally(() => answered(true));
     } catch (error) {
       await this.failed(job, rows, outgoing, classifyFailure(error, outgoing.method));
       return;

@@ -8,10 +8,11 @@ import { Api, type Transformer } from "grammy";
 import type { DeliveryConfig } from "../config/index.ts";
 import { createI18n, translatorFor, type Locale, type Translate } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
-import type { Store } from "../store/index.ts";
+import type { ChatRecord, Store } from "../store/index.ts";
 import { BroadcastService } from "./broadcast.ts";
 import { Pacer } from "./pacer.ts";
 import { Planner } from "./planner.ts";
+import { retimeChat } from "./retime.ts";
 import { Sender } from "./sender.ts";
 import { realTimers, type Timers } from "./timers.ts";
 
@@ -38,11 +39,15 @@ export class DeliveryService {
   readonly broadcasts: BroadcastService;
   private readonly now: () => Date;
   private readonly timers: Timers;
+  private readonly store: Store;
+  private readonly log: Logger;
 
   constructor(options: DeliveryServiceOptions) {
     this.now = options.now ?? (() => new Date());
     this.timers = options.timers ?? realTimers;
+    this.store = options.store;
     const log = options.logger.child({ module: "delivery" });
+    this.log = log;
     const i18n = createI18n({ defaultLocale: options.defaultLocale });
     const translators = new Map<Locale, Translate>();
     const translate = (locale: Locale): Translate => {
@@ -104,6 +109,23 @@ export class DeliveryService {
   }
 
   /**
+   * A chat's delivery settings changed: its briefs not yet sent move to the times the new settings
+   * call for (a digest chat turned instant gets them now; quiet hours hold them).
+   */
+  async settingsChanged(chat: ChatRecord): Promise<void> {
+    try {
+      const moved = await retimeChat(this.store, chat.id, chat.settings, this.now());
+      if (moved > 0) {
+        this.log.info({ chatId: chat.id, moved }, "chat settings changed; its waiting briefs moved");
+        this.sender.nudge();
+      }
+    } catch (error) {
+      // The settings are saved; the briefs keep their old times, which is late or early, never lost.
+      this.log.error({ chatId: chat.id, err: error }, "moving a chat's waiting briefs failed");
+    }
+  }
+
+  /**
    * Resolves once planning and sending have nothing under way: what tests wait for after moving
    * their clock, instead of sleeping.
    */
@@ -128,11 +150,16 @@ export class DeliveryService {
    */
   replyTransformer(): Transformer {
     return async (prev, method, payload, signal) => {
-      if (SENDS.test(method)) {
-        const wait = this.pacer.global.takePriority();
-        if (wait > 0) await new Promise<void>((resolve) => this.timers.setTimeout(resolve, wait));
+      if (!SENDS.test(method)) return prev(method, payload, signal);
+      // Only when deep in debt (a flood of replies) does a reply wait, and then it takes its share.
+      for (let wait = this.pacer.global.takePriority(); wait > 0; wait = this.pacer.global.takePriority()) {
+        await new Promise<void>((resolve) => this.timers.setTimeout(resolve, wait));
       }
-      return prev(method, payload, signal);
+      try {
+        return await prev(method, payload, signal);
+      } finally {
+        this.pacer.global.answered(true);
+      }
     };
   }
 }

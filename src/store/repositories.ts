@@ -25,6 +25,8 @@ import type {
   SubscriptionScope,
   SubscriptionTarget,
   ClaimedDelivery,
+  WaitingDelivery,
+  DeliveryKind,
   DeliveryFigures,
   DeliveryStatus,
   PlannedDelivery,
@@ -231,6 +233,10 @@ export interface OutboxRepository {
   dropChat(chatId: number, reason: string): Promise<number>;
   /** A group became a supergroup: its unsent rows follow it (a story the new chat already has stays once). */
   moveChat(fromId: number, toId: number): Promise<void>;
+  /** A chat's rows waiting to be claimed, with what decides their time (its settings changed). */
+  waiting(chatId: number): Promise<WaitingDelivery[]>;
+  /** New kinds and times for rows still waiting; a row claimed meanwhile keeps its own. Returns how many moved. */
+  retime(rows: ReadonlyArray<{ id: number; kind: DeliveryKind; notBefore: Date }>): Promise<number>;
   /** Pending and in-flight rows for a chat (tests, /stats). */
   unsent(chatId?: number): Promise<number>;
   /** The earliest `notBefore` of the rows due by `now` and not yet sent (how late the queue runs); null when none is. */

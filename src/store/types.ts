@@ -243,6 +243,17 @@ export interface NewArticle {
 /** How a planned delivery goes out: a brief of its own, or one item of the chat's next digest. */
 export type DeliveryKind = "brief" | "digest" | "broadcast";
 
+/** An outbox row not yet claimed, as far as its timing goes. */
+export interface WaitingDelivery {
+  id: number;
+  kind: DeliveryKind;
+  /** 1: a breaking brief or broadcast. */
+  priority: number;
+  /** Tried before (a flood wait or a passing error set its time). */
+  attempts: number;
+  notBefore: Date;
+}
+
 /**
  * - pending: waiting for its time (`notBefore`); sending: claimed by a sender;
  * - sent: Telegram confirmed it; failed: refused for good or out of retries;

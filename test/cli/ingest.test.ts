@@ -4,7 +4,8 @@ import { registerIngestCommand } from "../../src/cli/commands/ingest.ts";
 import { registerSourcesCommand } from "../../src/cli/commands/sources.ts";
 import { LocalSite, newsParagraphs } from "../ingest/local-site.ts";
 import { tempDir } from "../store/helpers.ts";
-import { runCommand, type CommandOutput, commandFailure } from "./run-command.ts";
+import { CliError } from "../../src/cli/errors.ts";
+import { runCommand, runCommandSettled, type CommandOutput, commandFailure } from "./run-command.ts";
 
 const run = (...args: string[]): Promise<CommandOutput> => runCommand([registerSourcesCommand, registerIngestCommand], args);
 
@@ -82,6 +83,19 @@ describe("newsbrief ingest --once", () => {
     expect(lines[1]).toBe("ingest: 1 source polled, 1 story stored, 0 updated, 1 unchanged");
 
     expect((await run("ingest", "--once")).stdout).toBe("ingest: 1 source polled, 0 stories stored, 0 updated, 0 unchanged\n");
+  });
+
+  it("keeps what the other sources gave when one fails, names it, and exits with an error", async () => {
+    const broken = await LocalSite.start("Broken News");
+    publish("old", "Parliament passes the budget");
+    await run("sources", "add", site.feedUrl);
+    await run("sources", "add", broken.feedUrl);
+    await broken.close();
+    const { stdout, stderr, error } = await runCommandSettled([registerSourcesCommand, registerIngestCommand], ["ingest", "--once"]);
+    expect(stdout).toBe("Parliament passes the budget [politics] (archived)\ningest: 2 sources polled (1 failed), 1 story stored (1 archived), 0 updated, 0 unchanged\n");
+    expect(stderr).toMatch(/^newsbrief: source 2 \(Broken News\): could not fetch http:\/\/127\.0\.0\.1:\d+\/feed\.xml: connection refused$/m);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).message).toBe("1 of 2 sources failed (see above); the stories of the others are stored");
   });
 
   it("asks for --once", async () => {

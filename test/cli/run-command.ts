@@ -12,6 +12,13 @@ export interface CommandOutput {
  * Errors (a CliError for the user's mistakes) are thrown as the real CLI would see them.
  */
 export async function runCommand(registers: ReadonlyArray<(program: Command) => void>, args: readonly string[]): Promise<CommandOutput> {
+  const { error, ...output } = await runCommandSettled(registers, args);
+  if (error !== undefined) throw error;
+  return output;
+}
+
+/** As `runCommand`, but a command that fails still gives what it printed before, with its error. */
+export async function runCommandSettled(registers: ReadonlyArray<(program: Command) => void>, args: readonly string[]): Promise<CommandOutput & { error?: unknown }> {
   const program = new Command().name("newsbrief").exitOverride();
   for (const register of registers) register(program);
   const output: CommandOutput = { stdout: "", stderr: "" };
@@ -23,10 +30,12 @@ export async function runCommand(registers: ReadonlyArray<(program: Command) => 
   vi.spyOn(process.stderr, "write").mockImplementation(capture("stderr"));
   try {
     await program.parseAsync([...args], { from: "user" });
+    return output;
+  } catch (error) {
+    return { ...output, error };
   } finally {
     vi.restoreAllMocks();
   }
-  return output;
 }
 
 /** The one-line message of a command that must fail with a CliError, as the user would read it. */

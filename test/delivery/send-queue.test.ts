@@ -9,11 +9,12 @@ function setup(limits = { globalPerSecond: 1000, chatPerSecond: 1, groupPerMinut
   const queue = new SendQueue(pacer, now);
   let id = 1;
   const job = (chatId: number, priority = 0, chatType: SendJob["chatType"] = "private"): SendJob => ({ chatId, threadId: 0, chatType, priority, rows: [{ id: id++ } as SendJob["rows"][number]] });
-  /** Takes every job ready now, finishing each at once. */
+  /** Takes every job ready now, each answered and finished at once. */
   const drain = () => {
     const out: number[] = [];
     for (let next = queue.next(); "job" in next; next = queue.next()) {
       out.push(next.job.rows[0]!.id);
+      pacer.global.answered(true);
       queue.done(next.job.chatId);
     }
     return out;
@@ -104,7 +105,10 @@ describe("the overall budget", () => {
 
   it("lets replies go first, and makes deliveries wait for them", () => {
     const { queue, job, drain, pacer } = setup({ globalPerSecond: 10, chatPerSecond: 1, groupPerMinute: 20 });
-    for (let i = 0; i < 5; i++) expect(pacer.global.takePriority()).toBe(0);
+    for (let i = 0; i < 5; i++) {
+      expect(pacer.global.takePriority()).toBe(0);
+      pacer.global.answered(true);
+    }
     for (let chat = 1; chat <= 20; chat++) queue.add(job(chat));
     expect(drain()).toHaveLength(0);
   });

@@ -1,9 +1,10 @@
 /** Digests at each chat's own hour, and quiet hours, with the clock moved by the test. */
 import { describe, expect, it } from "vitest";
+import type { Chat } from "grammy/types";
 import { ManualClock } from "../delivery/manual-clock.ts";
 import { storeStory } from "../delivery/stories.ts";
 import { useTestBot } from "./harness.ts";
-import { buttonsOf } from "./helpers.ts";
+import { buttonsOf, dataOf } from "./helpers.ts";
 
 let clock: ManualClock;
 const world = useTestBot({
@@ -114,5 +115,47 @@ describe("quiet hours", () => {
     expect((await world.tg.waitForBotMessage(holds.id)).text).toMatch(/^⚡ Breaking/);
     await after(1500);
     expect((await world.tg.waitForBotMessage(holds.id)).text).toMatch(/^Chinese tea harvest starts early/);
+  });
+});
+
+describe("a change of settings", () => {
+  /** Opens /settings in the chat and presses the buttons by their labels, one page after another. */
+  async function pressInSettings(chat: Chat, labels: string[]) {
+    world.tg.userSends(chat, "/settings");
+    let shown = await world.tg.waitForBotMessage(chat.id);
+    const menu = shown.message_id;
+    for (const label of labels) {
+      const click = world.tg.userClicks(chat, menu, dataOf(shown, label));
+      await world.tg.waitForCallbackAnswer(click);
+      shown = await world.tg.waitForBotEdit(chat.id);
+    }
+  }
+
+  it("moves the briefs waiting for a chat to the times its new settings call for", async () => {
+    await at("2026-11-29T10:00:00Z"); // 12:00 in Kyiv
+    const chat = await follower("China", { delivery: "digest", digest: { every: "daily", at: "20:00" }, timeZone: "Europe/Kyiv" });
+    const story = await storeStory(world.bot.app.store, { title: "Beijing opens a new grain terminal", topics: ["china"] });
+    await planned([story.id]);
+    await after(60_000);
+    expect(world.tg.botMessages(chat.id)).toHaveLength(1); // only the answer to /subscribe
+
+    // Instant now: the brief the evening digest held comes at once, as a brief.
+    await pressInSettings(chat, ["📬 Delivery: daily digest at 20:00", "As they come"]);
+    await world.bot.app.delivery.settled();
+    expect((await world.tg.waitForBotMessage(chat.id)).text).toMatch(/^Beijing opens a new grain terminal\n/);
+    expect(await world.bot.app.store.outbox.unsent(chat.id)).toBe(0);
+
+    // Quiet hours from now on hold the next brief until they end, as if planned under them.
+    await pressInSettings(chat, ["🌙 Quiet hours: off", "23:00–07:00"]);
+    await at("2026-11-29T21:30:00Z"); // 23:30 in Kyiv
+    const late = await storeStory(world.bot.app.store, { title: "Shanghai port traffic doubles", topics: ["china"] });
+    await planned([late.id]);
+    await after(60_000);
+    const before = world.tg.botMessages(chat.id).length;
+    // Quiet hours off again: it comes at once instead of at 07:00.
+    await pressInSettings(chat, ["🌙 Quiet hours: 23:00–07:00", "No quiet hours"]);
+    await world.bot.app.delivery.settled();
+    expect((await world.tg.waitForBotMessage(chat.id)).text).toMatch(/^Shanghai port traffic doubles\n/);
+    expect(world.tg.botMessages(chat.id).length).toBeGreaterThan(before);
   });
 });

@@ -230,9 +230,11 @@ export class EmulatorCore {
     const thread = this.threadFor(chat, params);
     const replyTo = this.replyTarget(chat, params);
     const random429 = this.options.random429;
-    if (random429 !== undefined && this.random() < random429.probability) throw tooManyRequests(random429.retryAfter);
-    const retryAfter = this.flood.admit(chat.id, chat.type);
-    if (retryAfter !== undefined) throw tooManyRequests(retryAfter);
+    const retryAfter = random429 !== undefined && this.random() < random429.probability ? random429.retryAfter : this.flood.admit(chat.id, chat.type);
+    if (retryAfter !== undefined) {
+      this.stats.refused(chat.id, retryAfter);
+      throw tooManyRequests(retryAfter);
+    }
 
     const message: Message = { message_id: this.world.nextMessageId(chat) } as Message;
     if (chat.type === "channel") message.sender_chat = this.world.chatWire(chat);
@@ -248,7 +250,7 @@ export class EmulatorCore {
     Object.assign(message, content);
     if (optBool(params, "protect_content") === true) message.has_protected_content = true;
 
-    this.stats.messageSent();
+    this.stats.messageSent(chat.id);
     this.messagesPerChat.set(chat.id, (this.messagesPerChat.get(chat.id) ?? 0) + 1);
     if (this.options.keepHistory) {
       this.world.store(chat, message, "bot");

@@ -94,4 +94,18 @@ describe("the outbox", () => {
     expect(rest!.payload).toEqual({ breaking: true, alsoReportedBy: ["Reuters"] });
     expect((await store.outbox.scopesOf([s.id, copy.id])).sort((a, b) => a.chatId - b.chatId)).toEqual([{ chatId: 1, threadId: 0 }, { chatId: 2, threadId: 0 }]);
   });
+
+  it("gives a chat's waiting rows new times and kinds, leaving rows claimed meanwhile alone", async () => {
+    const s = await storeStory(store);
+    const later = await storeStory(store);
+    await store.outbox.plan(s.id, [row(1, { kind: "digest", notBefore: at(3_600_000) })], t0);
+    await store.outbox.plan(later.id, [row(1, { priority: 1 })], t0);
+    const waiting = await store.outbox.waiting(1);
+    expect(waiting.map((w) => [w.kind, w.priority, w.notBefore])).toEqual([["digest", 0, at(3_600_000)], ["brief", 1, t0]]);
+    const [claimed] = await store.outbox.claim("s1", t0, at(600_000), 1);
+    expect(claimed?.articleId).toBe(later.id);
+    const moves = waiting.map((w) => ({ id: w.id, kind: "brief" as const, notBefore: at(1000) }));
+    expect(await store.outbox.retime(moves)).toBe(1);
+    expect(await store.outbox.waiting(1)).toMatchObject([{ kind: "brief", notBefore: at(1000) }]);
+  });
 });

@@ -67,6 +67,7 @@ export function settingsFeature(): Composer<BotContext> {
     }
     const { patch, page } = change(scope.chat.settings, action);
     scope.chat = await ctx.deps.store.chats.updateSettings(scope.chatId, patch);
+    await ctx.deps.deliveries.settingsChanged(scope.chat);
     await audit(ctx, scope, "chat.settings", { ...patch });
     await ctx.answerCallbackQuery({ text: ctx.t("settings-saved") });
     const view = settingsView(ctx, scope, page);
@@ -117,6 +118,7 @@ export async function setTimeZoneFromText(ctx: BotContext, scope: ChatScope, tex
   const zone = parseTimeZone(text);
   if (zone === undefined) return { text: ctx.t("settings-zone-invalid", { zone: escapeHtml(text.trim().slice(0, 64)) }), error: true };
   scope.chat = await ctx.deps.store.chats.updateSettings(scope.chatId, { timeZone: zone });
+  await ctx.deps.deliveries.settingsChanged(scope.chat);
   await audit(ctx, scope, "chat.settings", { timeZone: zone });
   return { text: ctx.t("settings-zone-saved", { zone: escapeHtml(zone) }) };
 }

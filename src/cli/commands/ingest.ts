@@ -1,7 +1,7 @@
 /**
  * `newsbrief ingest --once`: polls every enabled source once and prints one line per story
  * stored (its headline and topics), then one summary line. Run again at once, it stores
- * nothing new and prints only the summary.
+ * nothing new and prints only the summary. It exits with an error when a source failed.
  */
 import type { Command } from "commander";
 import { createIngestService } from "../../ingest/service.ts";
@@ -32,6 +32,9 @@ export function registerIngestCommand(program: Command): void {
         const reports = await service.pollAll();
         for (const report of reports) printReport(report);
         process.stdout.write(`${summary(reports)}\n`);
+        // A cron job or a monitor must see that a source failed; what the others gave is stored.
+        const failed = reports.filter((report) => report.status === "failed").length;
+        if (failed > 0) throw new CliError(`${failed} of ${reports.length} source${reports.length === 1 ? "" : "s"} failed (see above); the stories of the others are stored`);
       });
     });
 }

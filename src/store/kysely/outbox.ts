@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from "kysely";
 import type { Database, OutboxTable } from "../db-schema.ts";
 import type { OutboxRepository } from "../repositories.ts";
-import type { ClaimedDelivery, DeliveryFigures, DeliveryKind, DeliveryPayload, DeliveryStatus, PlannedDelivery } from "../types.ts";
+import type { ClaimedDelivery, DeliveryFigures, DeliveryKind, DeliveryPayload, DeliveryStatus, PlannedDelivery, WaitingDelivery } from "../types.ts";
 
 /** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const INSERT_CHUNK = 500;
@@ -212,6 +212,34 @@ export class KyselyOutboxRepository implements OutboxRepository {
     });
   }
 
+  async waiting(chatId: number): Promise<WaitingDelivery[]> {
+    const rows = await this.db
+      .selectFrom("outbox")
+      .select(["id", "kind", "priority", "attempts", "not_before"])
+      .where("chat_id", "=", chatId)
+      .where("status", "=", "pending")
+      .orderBy("id")
+      .execute();
+    return rows.map((r) => ({ id: r.id, kind: toKind(r.kind), priority: r.priority, attempts: r.attempts, notBefore: new Date(r.not_before) }));
+  }
+
+  async retime(rows: ReadonlyArray<{ id: number; kind: DeliveryKind; notBefore: Date }>): Promise<number> {
+    if (rows.length === 0) return 0;
+    return this.db.transaction().execute(async (trx) => {
+      let moved = 0;
+      for (const row of rows) {
+        const result = await trx
+          .updateTable("outbox")
+          .set({ kind: row.kind, not_before: row.notBefore.toISOString() })
+          .where("id", "=", row.id)
+          .where("status", "=", "pending")
+          .executeTakeFirst();
+        moved += Number(result.numUpdatedRows);
+      }
+      return moved;
+    });
+  }
+
   async unsent(chatId?: number): Promise<number> {
     let query = this.db
       .selectFrom("outbox")
@@ -274,7 +302,7 @@ function toClaimed(row: Selectable<OutboxTable>): ClaimedDelivery {
     id: row.id,
     chatId: row.chat_id,
     threadId: row.thread_id,
-    kind: (row.kind === "digest" || row.kind === "broadcast" ? row.kind : "brief") satisfies DeliveryKind,
+    kind: toKind(row.kind),
     articleId: row.article_id,
     broadcastId: row.broadcast_id,
     payload: parsePayload(row.payload),
@@ -282,6 +310,10 @@ function toClaimed(row: Selectable<OutboxTable>): ClaimedDelivery {
     attempts: row.attempts,
     notBefore: row.not_before,
   };
+}
+
+function toKind(kind: string): DeliveryKind {
+  return kind === "digest" || kind === "broadcast" ? kind : "brief";
 }
 
 function parsePayload(text: string): DeliveryPayload {
