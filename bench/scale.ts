@@ -8,7 +8,7 @@
  * Per run: deliveries per second (emulator: first to last message), chats that got nothing or
  * more than one message, and what the database did from storing the story until the last
  * confirmation was written (transactions, rows read and written, most connections, CPU of its
- * backends); the same for a few idle seconds before; then updates per second when
+ * backends); the same for ten idle seconds before; then updates per second when
  * BENCH_SCALE_UPDATES updates (default 2,000) are posted 40 at a time through the balancer.
  *
  * What the figures mean: one instance at a time sends (the "sender" lease), so three instances do
@@ -238,7 +238,7 @@ try {
   log(
     "One instance sends at a time (the sender lease): three do not deliver faster than one; they share the updates and " +
       "take the lease over when the sender dies. The extra instances cost their idle polling, and the reading of a story " +
-      "that two planners planned at the same moment (its rows are written once). On one machine they add no CPU.",
+      "their planners plan at the same moment (its rows are written once). On one machine they add no CPU.",
   );
 } finally {
   await admin.end();
