@@ -13,16 +13,15 @@
  * The last line: `delivery: utilization <x>% lost <n> duplicates <m> kill-lost <n> kill-duplicates <m>`.
  * BENCH_CHATS_A / BENCH_CHATS_B scale the runs down for a quick look.
  */
-import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
 import { pino } from "pino";
-import { DEFAULT_CHAT_SETTINGS, openSqliteStore } from "../src/store/index.ts";
-import { startEmulatorProcess, type EmulatorProcess } from "../test/emulator/child-client.ts";
+import { DEFAULT_CHAT_SETTINGS, openSqliteStore, type DatabaseSettings } from "../src/store/index.ts";
+import { startEmulatorProcess } from "../test/emulator/child-client.ts";
 import type { EmulatorOptions } from "../test/emulator/options.ts";
+import { startBot, storeStory, tally, until } from "./delivery/harness.ts";
 
 const CHATS_A = Number(process.env["BENCH_CHATS_A"] ?? 100_000);
 const CHATS_B = Number(process.env["BENCH_CHATS_B"] ?? 20_000);
@@ -51,29 +50,7 @@ async function seed(dir: string, chats: number): Promise<string> {
   return path;
 }
 
-/** Stores one new story on China, as ingestion in another process would. */
-async function storeStory(path: string): Promise<void> {
-  const store = await openSqliteStore({ path, logger: pino({ level: "silent" }) });
-  const url = `https://news.example.org/${Date.now()}`;
-  const title = "China and Ukraine sign a grain deal";
-  await store.articles.insert(
-    {
-      sourceId: null,
-      url,
-      title,
-      body: `${title}. Ships will sail from three ports. Talks continue next week.`,
-      brief: { title, sentences: [`${title}.`, "Ships will sail from three ports."], url, source: "Bench News", tags: ["China"], status: "ok" },
-      textFrom: "page",
-      contentHash: null,
-      fingerprint: null,
-      deliver: true,
-      topics: [{ slug: "china", confidence: 0.9 }],
-      links: [],
-    },
-    null,
-  );
-  await store.close();
-}
+const onFile = (path: string): DatabaseSettings => ({ databaseUrl: null, databasePath: path, databasePoolMax: 1 });
 
 function unsent(path: string): number {
   const db = new SQLite(path, { readonly: true });
@@ -84,67 +61,6 @@ function unsent(path: string): number {
   } finally {
     db.close();
   }
-}
-
-interface BotProcess {
-  child: ChildProcess;
-  cpuMs(): Promise<number>;
-  stop(): Promise<void>;
-  kill(): Promise<void>;
-}
-
-async function startBot(emulator: EmulatorProcess, databasePath: string, env: Record<string, string>): Promise<BotProcess> {
-  const child = fork(fileURLToPath(new URL("./delivery/bot-process.ts", import.meta.url)), [], {
-    execArgv: ["--import", "tsx", ...(process.env["BENCH_PROFILE"] ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [])],
-    env: { ...process.env, BOT_TOKEN: emulator.botToken, BOT_API_ROOT: emulator.apiRoot, DATABASE_PATH: databasePath, LOG_LEVEL: "error", SEND_LEASE_SECONDS: "2", ...env },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const next = (op: string) => new Promise<{ op: string; ms?: number }>((resolve) => {
-    const listener = (message: { op: string; ms?: number }) => {
-      if (message.op !== op) return;
-      child.off("message", listener);
-      resolve(message);
-    };
-    child.on("message", listener);
-  });
-  await next("ready");
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  return {
-    child,
-    cpuMs: async () => {
-      const answer = next("cpu");
-      child.send({ op: "cpu" });
-      return (await answer).ms ?? 0;
-    },
-    stop: async () => {
-      child.send({ op: "stop" });
-      await exited;
-    },
-    kill: async () => {
-      child.kill("SIGKILL");
-      await exited;
-    },
-  };
-}
-
-async function until(what: string, test: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await test())) {
-    if (Date.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function tally(emulator: EmulatorProcess, chats: number) {
-  const counts = await emulator.messageCounts();
-  let lost = 0;
-  let duplicates = 0;
-  for (let i = 0; i < chats; i++) {
-    const n = counts.get(FIRST_ID + i) ?? 0;
-    if (n === 0) lost++;
-    else duplicates += n - 1;
-  }
-  return { lost, duplicates };
 }
 
 const LIMITED: EmulatorOptions = {
@@ -159,16 +75,16 @@ async function runUnlimited(dir: string) {
   try {
     await emulator.createUsers(CHATS_A, FIRST_ID);
     const path = await seed(join(dir, "a"), CHATS_A);
-    const bot = await startBot(emulator, path, { SEND_GLOBAL_PER_SECOND: "100000", SEND_CONCURRENCY: String(CONCURRENCY) });
+    const bot = await startBot(emulator, { DATABASE_PATH: path, SEND_GLOBAL_PER_SECOND: "100000", SEND_CONCURRENCY: String(CONCURRENCY) });
     const cpuBefore = await bot.cpuMs();
     const started = Date.now();
-    await storeStory(path);
+    await storeStory(onFile(path));
     await until("(a) to finish", () => unsent(path) === 0, 600_000);
     const seconds = (Date.now() - started) / 1000;
     const cpu = (await bot.cpuMs()) - cpuBefore;
     await bot.stop();
     const stats = await emulator.stats();
-    const { lost, duplicates } = await tally(emulator, CHATS_A);
+    const { lost, duplicates } = await tally(emulator, FIRST_ID, CHATS_A);
     log(`(a) ${CHATS_A} chats, emulator without limits: ${stats.messagesPerSecond} messages/s while sending, ${(cpu / stats.messagesSent).toFixed(3)} ms of the bot's CPU per message (planning included), ${seconds.toFixed(1)} s from storing to the last message; lost ${lost}, duplicates ${duplicates}`);
   } finally {
     await emulator.close();
@@ -180,18 +96,18 @@ async function runLimited(dir: string, kills: number) {
   try {
     await emulator.createUsers(CHATS_B, FIRST_ID);
     const path = await seed(dir, CHATS_B);
-    let bot = await startBot(emulator, path, LIMITED_BOT);
-    await storeStory(path);
+    let bot = await startBot(emulator, { DATABASE_PATH: path, ...LIMITED_BOT });
+    await storeStory(onFile(path));
     for (let k = 1; k <= kills; k++) {
       const at = Math.floor((CHATS_B * k) / (kills + 1));
       await until(`${at} messages before kill ${k}`, async () => (await emulator.stats()).messagesSent >= at, 300_000);
       await bot.kill();
-      bot = await startBot(emulator, path, LIMITED_BOT);
+      bot = await startBot(emulator, { DATABASE_PATH: path, ...LIMITED_BOT });
     }
     await until("the delivery to finish", () => unsent(path) === 0, 600_000);
     await bot.stop();
     const stats = await emulator.stats();
-    const { lost, duplicates } = await tally(emulator, CHATS_B);
+    const { lost, duplicates } = await tally(emulator, FIRST_ID, CHATS_B);
     return { stats, lost, duplicates, utilization: (stats.messagesPerAllowedSecond / LIMIT) * 100 };
   } finally {
     await emulator.close();

@@ -1,7 +1,7 @@
 /**
- * The bot for `npm run bench:delivery`: the real `startApp`, configured from the environment, in
- * a process of its own so the benchmark can measure its CPU and kill it. Answers "cpu" and "stop"
- * over IPC.
+ * The bot for `npm run bench:delivery` and `bench:scale` (started by harness.ts): the real
+ * `startApp`, configured from the environment, in a process of its own so the benchmark can
+ * measure its CPU and kill it. Answers "cpu" and "stop" over IPC.
  */
 import { startApp } from "../../src/app.ts";
 import { parseConfig } from "../../src/config/index.ts";

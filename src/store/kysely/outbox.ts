@@ -143,9 +143,9 @@ export class KyselyOutboxRepository implements OutboxRepository {
           .updateTable("outbox")
           .set({
             status: "sent",
-            message_id: byId(chunk, (r) => r.messageId),
-            sent_at: byId(chunk, (r) => r.sentAt.toISOString()),
-            latency_ms: byId(chunk, (r) => r.latencyMs),
+            message_id: byId(chunk, "bigint", (r) => r.messageId),
+            sent_at: byId(chunk, "text", (r) => r.sentAt.toISOString()),
+            latency_ms: byId(chunk, "integer", (r) => r.latencyMs),
             claimed_by: null,
             claim_expires_at: null,
             last_error: null,
@@ -289,10 +289,14 @@ export class KyselyOutboxRepository implements OutboxRepository {
   }
 }
 
-/** `CASE id WHEN … THEN … END`: one value per row in one UPDATE, the same SQL in SQLite and PostgreSQL. */
-function byId<R extends { id: number }, T extends string | number | null>(rows: readonly R[], pick: (row: R) => T): RawBuilder<T> {
+/**
+ * `CASE id WHEN … THEN … END`: one value per row in one UPDATE, the same SQL in SQLite and
+ * PostgreSQL. The casts are for PostgreSQL, which types a CASE of bare parameters as text and
+ * then refuses it for a bigint or integer column.
+ */
+function byId<R extends { id: number }, T extends string | number | null>(rows: readonly R[], type: "bigint" | "integer" | "text", pick: (row: R) => T): RawBuilder<T> {
   return sql<T>`CASE id ${sql.join(
-    rows.map((row) => sql`WHEN ${row.id} THEN ${pick(row)}`),
+    rows.map((row) => sql`WHEN ${row.id} THEN CAST(${pick(row)} AS ${sql.raw(type)})`),
     sql` `,
   )} END`;
 }
