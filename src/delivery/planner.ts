@@ -6,6 +6,9 @@
  * A second outlet's copy of a story already planned sends nothing new: the rows not yet sent
  * learn "also reported by …". Rows and the story's planned mark are written in one
  * transaction, so a crash mid-plan replans the story, and the unique key keeps each row once.
+ * Several instances on one database plan in turn: the "planner" lease lets one of them at a time
+ * read a story's recipients (the others would read them again only to insert nothing), and
+ * lapses to another when its holder dies.
  */
 import type { Logger } from "../logger.ts";
 import type { ChatRecord, PlannedDelivery, Store, StoredArticle } from "../store/index.ts";
@@ -17,6 +20,10 @@ import { Wakeup, type Timers } from "./timers.ts";
 export interface PlannerOptions {
   store: Store;
   log: Logger;
+  /** Who this process is, for the planner lease. */
+  holder: string;
+  /** How long the planner lease lasts unless renewed (each round renews it; default 30 s). */
+  leaseTtlMs?: number;
   now: () => Date;
   timers: Timers;
   /** How often to look for stories stored by other processes (default 1000 ms). */
@@ -27,6 +34,8 @@ export interface PlannerOptions {
   onPlanned?: (rows: number) => void;
 }
 
+const LEASE_NAME = "planner";
+
 export class Planner {
   private readonly wakeup: Wakeup;
   private running: Promise<void> | undefined;
@@ -35,10 +44,13 @@ export class Planner {
   private stopping = false;
   private readonly pollMs: number;
   private readonly batch: number;
+  private readonly leaseTtlMs: number;
+  private holding = false;
 
   constructor(private readonly options: PlannerOptions) {
     this.pollMs = options.pollMs ?? 1000;
     this.batch = options.batch ?? 50;
+    this.leaseTtlMs = options.leaseTtlMs ?? 30_000;
     this.wakeup = new Wakeup(options.timers, () => options.now().getTime(), () => this.nudge());
   }
 
@@ -79,6 +91,8 @@ export class Planner {
     this.stopping = true;
     this.wakeup.cancel();
     await this.running;
+    // Another instance may plan at once rather than when the lease lapses.
+    if (this.holding) await this.options.store.leases.release(LEASE_NAME, this.options.holder).catch(() => undefined);
   }
 
   private async loop(): Promise<void> {
@@ -91,7 +105,11 @@ export class Planner {
 
   /** Plans one round of stories; returns how many stories it looked at. */
   async planRound(): Promise<number> {
-    const { store } = this.options;
+    const { store, holder, log } = this.options;
+    const held = await store.leases.acquire(LEASE_NAME, holder, this.leaseTtlMs, this.options.now());
+    if (held !== this.holding) log.info({ holder }, held ? "planner lease taken" : "planner lease held by another process; it plans");
+    this.holding = held;
+    if (!held) return 0;
     const stories = await store.articles.unplanned(this.batch);
     if (stories.length === 0) return 0;
     const keywords = await KeywordIndex.load(store.subscriptions);

@@ -59,6 +59,8 @@ export class DeliveryService {
       return t;
     };
     this.pacer = new Pacer(options.config, () => this.now().getTime());
+    // Who this process is, for the leases that let one instance at a time send and plan.
+    const holder = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
     const api = new Api(options.botToken, { apiRoot: options.apiRoot });
     this.sender = new Sender({
       store: options.store,
@@ -70,7 +72,7 @@ export class DeliveryService {
       pacer: this.pacer,
       translate,
       defaultLocale: options.defaultLocale,
-      holder: `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`,
+      holder,
       concurrency: options.config.concurrency,
       paidBroadcast: options.config.paidBroadcast,
       leaseTtlMs: options.config.leaseMs,
@@ -89,6 +91,7 @@ export class DeliveryService {
     this.planner = new Planner({
       store: options.store,
       log: log.child({ part: "planner" }),
+      holder,
       now: this.now,
       timers: this.timers,
       ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),

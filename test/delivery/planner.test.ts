@@ -12,7 +12,7 @@ let planner: Planner;
 beforeEach(async () => {
   clock = new ManualClock("2026-11-29T12:00:00Z");
   store = await openSqliteStore({ path: ":memory:", logger: silentLogger, now: clock.now });
-  planner = new Planner({ store, log: silentLogger, now: clock.now, timers: clock });
+  planner = new Planner({ store, log: silentLogger, holder: "test", now: clock.now, timers: clock });
 });
 afterEach(async () => {
   await planner.stop();
@@ -116,7 +116,7 @@ describe("the planner", () => {
   it("finds stories another process stored at its next poll, and at once when nudged", async () => {
     await chat(1, ["china"]);
     let planned = 0;
-    planner = new Planner({ store, log: silentLogger, now: clock.now, timers: clock, pollMs: 1000, onPlanned: (n) => (planned += n) });
+    planner = new Planner({ store, log: silentLogger, holder: "test", now: clock.now, timers: clock, pollMs: 1000, onPlanned: (n) => (planned += n) });
     planner.start();
     await planner.settled();
     await storeStory(store, { topics: ["china"] });
@@ -128,5 +128,25 @@ describe("the planner", () => {
     planner.nudge();
     await planner.settled();
     expect(planned).toBe(2);
+  });
+
+  it("plans on one instance at a time; another takes over when it stops or dies", async () => {
+    await chat(1, ["china"]);
+    const other = new Planner({ store, log: silentLogger, holder: "other", now: clock.now, timers: clock, leaseTtlMs: 30_000 });
+    const first = await storeStory(store, { topics: ["china"] });
+    expect(await planner.planRound()).toBe(1);
+    const second = await storeStory(store, { topics: ["china"] });
+    // The lease is the first planner's: the other does not read the story's recipients again.
+    expect(await other.planRound()).toBe(0);
+    expect((await store.articles.get(second.id))?.plannedAt).toBeNull();
+    // Its holder dies (stops renewing): once the lease lapses, the other plans.
+    clock.advance(30_000);
+    expect(await other.planRound()).toBe(1);
+    expect(await rowsOf(first.id)).toHaveLength(1);
+    expect(await rowsOf(second.id)).toHaveLength(1);
+    // One that stops hands it over at once.
+    await other.stop();
+    await storeStory(store, { topics: ["china"] });
+    expect(await planner.planRound()).toBe(1);
   });
 });
