@@ -33,7 +33,7 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<S
     throw error;
   }
   log.info({ url: redactUrl(options.url) }, "database ready");
-  return createKyselyStore(db, { now: options.now ?? (() => new Date()) });
+  return createKyselyStore(db, { now: options.now ?? (() => new Date()), dialect: "postgres" });
 }
 
 /**

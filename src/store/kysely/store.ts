@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { DEFAULT_CATALOG } from "../../topics/catalog.ts";
 import type { Topic } from "../../topics/types.ts";
 import type { Database } from "../db-schema.ts";
+import type { SqlDialect } from "../migrations/dialect.ts";
 import type { Store } from "../repositories.ts";
 import { KyselyArticleRepository } from "./articles.ts";
 import { KyselyAdminRepository } from "./admins.ts";
@@ -19,6 +20,8 @@ import { KyselyTopicRepository } from "./topics.ts";
 
 export interface KyselyStoreOptions {
   now: () => Date;
+  /** Which database `db` speaks: where they differ (claiming deliveries), each gets its own form. */
+  dialect: SqlDialect;
   /** The topics shipped with newsbrief, merged into the table on first use; the curated catalog unless given. */
   catalog?: readonly Topic[];
 }
@@ -33,7 +36,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     sources: new KyselySourceRepository(db, options.now),
     articles: new KyselyArticleRepository(db, options.now),
     leases: new KyselyLeaseRepository(db),
-    outbox: new KyselyOutboxRepository(db),
+    outbox: new KyselyOutboxRepository(db, options.dialect),
     broadcasts: new KyselyBroadcastRepository(db),
     admins: new KyselyAdminRepository(db, options.now),
     stats: new KyselyStatsRepository(db),
