@@ -17,16 +17,21 @@ import { KyselySourceRepository } from "./sources.ts";
 import { KyselyStateRepository } from "./state.ts";
 import { KyselySubscriptionRepository } from "./subscriptions.ts";
 import { KyselyTopicRepository } from "./topics.ts";
+import { KyselyUpdateRepository } from "./updates.ts";
+import { oneProcessLocks, type KeyLocks } from "../key-locks.ts";
 
 export interface KyselyStoreOptions {
   now: () => Date;
   /** Which database `db` speaks: where they differ (claiming deliveries), each gets its own form. */
   dialect: SqlDialect;
+  /** The locks that keep a chat's updates apart across processes; none needed for SQLite (one process). */
+  locks?: KeyLocks;
   /** The topics shipped with newsbrief, merged into the table on first use; the curated catalog unless given. */
   catalog?: readonly Topic[];
 }
 
 export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOptions): Store {
+  const locks = options.locks ?? oneProcessLocks;
   return {
     chats: new KyselyChatRepository(db, options.now),
     topics: new KyselyTopicRepository(db, options.now, options.catalog ?? DEFAULT_CATALOG),
@@ -40,6 +45,10 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     broadcasts: new KyselyBroadcastRepository(db),
     admins: new KyselyAdminRepository(db, options.now),
     stats: new KyselyStatsRepository(db),
-    close: () => db.destroy(),
+    updates: new KyselyUpdateRepository(db, options.now, locks),
+    close: async () => {
+      await db.destroy();
+      await locks.close();
+    },
   };
 }
