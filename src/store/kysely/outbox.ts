@@ -194,9 +194,9 @@ export class KyselyOutboxRepository implements OutboxRepository {
           .updateTable("outbox")
           .set({
             status: "sent",
-            message_id: byId(chunk, (r) => r.messageId),
+            message_id: byId(chunk, (r) => r.messageId, "bigint"),
             sent_at: byId(chunk, (r) => r.sentAt.toISOString()),
-            latency_ms: byId(chunk, (r) => r.latencyMs),
+            latency_ms: byId(chunk, (r) => r.latencyMs, "integer"),
             claimed_by: null,
             claim_expires_at: null,
             last_error: null,
@@ -312,12 +312,17 @@ export class KyselyOutboxRepository implements OutboxRepository {
   }
 }
 
-/** `CASE id WHEN … THEN … END`: one value per row in one UPDATE, the same SQL in SQLite and PostgreSQL. */
-function byId<R extends { id: number }, T extends string | number | null>(rows: readonly R[], pick: (row: R) => T): RawBuilder<T> {
-  return sql<T>`CASE id ${sql.join(
+/**
+ * `CASE id WHEN … THEN … END`: one value per row in one UPDATE, the same SQL in SQLite and
+ * PostgreSQL. PostgreSQL types a CASE of bare parameters as text, which a bigint or integer
+ * column refuses: `as` casts it to the column's type (a no-op for SQLite's integers).
+ */
+function byId<R extends { id: number }, T extends string | number | null>(rows: readonly R[], pick: (row: R) => T, as?: "bigint" | "integer"): RawBuilder<T> {
+  const value = sql<T>`CASE id ${sql.join(
     rows.map((row) => sql`WHEN ${row.id} THEN ${pick(row)}`),
     sql` `,
   )} END`;
+  return as === undefined ? value : sql<T>`CAST(${value} AS ${sql.raw(as)})`;
 }
 
 function toClaimed(row: Selectable<OutboxTable>): ClaimedDelivery {
