@@ -83,15 +83,16 @@ export class KyselyOutboxRepository implements OutboxRepository {
   }
 
   async claim(holder: string, now: Date, until: Date, limit: number): Promise<ClaimedDelivery[]> {
-    const claimed = this.dialect === "postgres" ? await this.claimConcurrently(holder, now, until, limit) : await this.claimAlone(this.db, holder, now, until, limit);
+    const claimed = this.dialect === "postgres" ? await this.claimConcurrently(holder, now, until, limit) : await this.claimRows(this.db, holder, now, until, limit);
     return claimed.sort((a, b) => b.priority - a.priority || a.not_before.localeCompare(b.not_before) || a.id - b.id).map(toClaimed);
   }
 
   /**
-   * SQLite: one writer at a time, so a plain UPDATE over a sub-select cannot hand a row to two
-   * claimers; each priority, then each digest chat, is one statement.
+   * The claim's statements: each priority, then each digest chat, one UPDATE over a sub-select.
+   * SQLite runs them as they are (one writer at a time, so no row can go to two claimers);
+   * PostgreSQL adds its row locks to the sub-select through `lockRows` (claimConcurrently).
    */
-  private async claimAlone(db: Kysely<Database>, holder: string, now: Date, until: Date, limit: number, lockRows?: (candidates: Candidates) => Candidates): Promise<Array<Selectable<OutboxTable>>> {
+  private async claimRows(db: Kysely<Database>, holder: string, now: Date, until: Date, limit: number, lockRows?: (candidates: Candidates) => Candidates): Promise<Array<Selectable<OutboxTable>>> {
     const nowText = now.toISOString();
     const claimed: Array<Selectable<OutboxTable>> = [];
     // Admins' broadcasts first, then breaking rows; each priority is its own index range, read soonest first.
@@ -108,14 +109,26 @@ export class KyselyOutboxRepository implements OutboxRepository {
         .orderBy("not_before")
         .orderBy("id")
         .limit(left);
-      const rows = await db
-        .updateTable("outbox")
-        .set((eb) => ({ status: "sending", claimed_by: holder, claim_expires_at: until.toISOString(), attempts: eb("attempts", "+", 1) }))
-        .where("id", "in", lockRows ? lockRows(candidates) : candidates)
-        // Checked again on the row itself: a row another claimer took meanwhile is not taken twice.
-        .where("status", "=", "pending")
-        .returningAll()
-        .execute();
+      const claim = { status: "sending", claimed_by: holder, claim_expires_at: until.toISOString() } as const;
+      const rows = lockRows
+        ? // A materialized CTE runs its locking sub-select once: inside IN (…) PostgreSQL may run it
+          // again per row, and each run skips the rows the last one locked (LIMIT 1 claimed 3).
+          await db
+            .with((wb) => wb("picked").materialized(), () => lockRows(candidates))
+            .updateTable("outbox")
+            .set((eb) => ({ ...claim, attempts: eb("attempts", "+", 1) }))
+            .where("id", "in", (eb) => eb.selectFrom("picked").select("picked.id"))
+            .where("status", "=", "pending")
+            .returningAll()
+            .execute()
+        : await db
+            .updateTable("outbox")
+            .set((eb) => ({ ...claim, attempts: eb("attempts", "+", 1) }))
+            .where("id", "in", candidates)
+            // Checked again on the row itself: a row another claimer took meanwhile is not taken twice.
+            .where("status", "=", "pending")
+            .returningAll()
+            .execute();
       claimed.push(...rows);
     }
     // A digest goes out whole: the chat's other due items join the claimed one.
@@ -148,7 +161,7 @@ export class KyselyOutboxRepository implements OutboxRepository {
   private claimConcurrently(holder: string, now: Date, until: Date, limit: number): Promise<Array<Selectable<OutboxTable>>> {
     const nowText = now.toISOString();
     return this.db.transaction().execute((trx) =>
-      this.claimAlone(trx, holder, now, until, limit, (candidates) =>
+      this.claimRows(trx, holder, now, until, limit, (candidates) =>
         candidates
           .where((eb) =>
             eb.or([
