@@ -5,7 +5,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, session, type Context } from "grammy";
+import { Bot, session } from "grammy";
 import { createI18n } from "../i18n/index.ts";
 import type { BotConfig, BotContext, BotDeps, ConversationContext, CoreContext, SessionData } from "./context.ts";
 import { handleUpdateError } from "./error-handler.ts";
@@ -29,6 +29,7 @@ import { searchFeature } from "./features/search.ts";
 import { inlineFeature } from "./features/inline.ts";
 import { chatRecord } from "./middlewares/chat-record.ts";
 import { updateContext } from "./middlewares/update-context.ts";
+import { updateGate, updateSequenceKey } from "./middlewares/update-gate.ts";
 import { stateStorage } from "./storage.ts";
 
 export interface CreateBotOptions {
@@ -43,11 +44,6 @@ export interface CreateBotOptions {
 export interface UpdateObserver {
   handled(updateType: string, seconds: number): void;
   failed(): void;
-}
-
-/** Updates are handled one at a time per chat, so a chat's state never races itself. */
-export function updateSequenceKey(ctx: Context): string | undefined {
-  return ctx.chat?.id.toString() ?? ctx.from?.id.toString();
 }
 
 export function createBot(token: string, deps: BotDeps, botConfig: BotConfig, options: CreateBotOptions) {
@@ -77,7 +73,9 @@ export function createBot(token: string, deps: BotDeps, botConfig: BotConfig, op
     observer?.failed();
     return handleUpdateError(error);
   });
+  // One chat's updates in order within this process, then across processes (the store's lock).
   protectedBot.use(sequentialize(updateSequenceKey));
+  protectedBot.use(updateGate());
   protectedBot.use(chatRecord());
   protectedBot.use(i18n.middleware());
   protectedBot.use(

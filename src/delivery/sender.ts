@@ -10,6 +10,15 @@
  * (the chat and its rows follow, the message goes to the new id), malformed (resent once as
  * plain text), photo refused (sent as text), a passing failure (retried with backoff), or
  * refused for good. None of them holds up the other chats.
+ *
+ * Several instances: the lease, not the claim, is how they share Telegram's global limit. Only
+ * its holder claims and sends, so the pacer's budget (30 messages/s, or 1,000/s paid) is the whole
+ * bot's, not each instance's; the others stand by and take the lease when its holder dies and
+ * stops renewing it (its claimed rows then come back, see `releaseClaims`). One sender is enough:
+ * it does about 4,000 messages/s into the emulator (npm run bench:delivery), far above what
+ * Telegram lets a bot send, so spreading sending over instances would only add a shared token
+ * bucket in the database to keep them under the same limit. The claim itself is still safe with
+ * two claimers (FOR UPDATE SKIP LOCKED on PostgreSQL) for the moment a lease changes hands.
  */
 import type { Api } from "grammy";
 import type { Logger } from "../logger.ts";

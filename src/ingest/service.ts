@@ -60,8 +60,11 @@ export function createIngestService(deps: IngestServiceOptions): IngestService {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
-  /** Polls a source unless this process is already polling it or another one holds its lease. */
-  function poll(source: SourceRecord): Promise<PollReport | undefined> {
+  /**
+   * Polls a source unless this process is already polling it or another one holds its lease;
+   * `dueOnly`: unless another process polled it since it was found due.
+   */
+  function poll(source: SourceRecord, dueOnly = false): Promise<PollReport | undefined> {
     const running = inFlight.get(source.id);
     if (running) return running;
     const task = queue
@@ -71,7 +74,8 @@ export function createIngestService(deps: IngestServiceOptions): IngestService {
         try {
           // Re-read: another process may have polled it while this one waited for the lease.
           const fresh = await deps.store.sources.get(source.id);
-          const report = fresh ? await pollSource(poller, fresh) : undefined;
+          if (fresh === undefined || (dueOnly && !isDue(fresh, deps.now()))) return undefined;
+          const report = await pollSource(poller, fresh);
           if (report) deps.onPolled?.(report);
           return report;
         } finally {
@@ -83,19 +87,23 @@ export function createIngestService(deps: IngestServiceOptions): IngestService {
     return task;
   }
 
+  // Found due by two processes at once, a source is polled by the first to take its lease; the
+  // second, taking the lease after it, finds the next poll scheduled and leaves it.
+  const isDue = (source: SourceRecord, now: Date) => source.nextPollAt === null || Date.parse(source.nextPollAt) <= now.getTime();
+
   const settled = async (polls: Array<Promise<PollReport | undefined>>) =>
     (await Promise.all(polls)).filter((report): report is PollReport => report !== undefined);
 
   async function pollDue(): Promise<PollReport[]> {
     const due = await deps.store.sources.due(deps.now(), DUE_BATCH);
-    return settled(due.map(poll));
+    return settled(due.map((source) => poll(source, true)));
   }
 
   async function tick(): Promise<void> {
     try {
       // Not awaited: one slow source must not hold back the next tick's others.
       for (const source of await deps.store.sources.due(deps.now(), DUE_BATCH)) {
-        poll(source).catch((error: unknown) => log.error({ err: error, sourceId: source.id }, "polling a source failed"));
+        poll(source, true).catch((error: unknown) => log.error({ err: error, sourceId: source.id }, "polling a source failed"));
       }
     } catch (error) {
       log.error({ err: error }, "polling failed");
@@ -109,7 +117,7 @@ export function createIngestService(deps: IngestServiceOptions): IngestService {
     pollDue,
     async pollAll() {
       const sources = (await deps.store.sources.list()).filter((source) => source.enabled);
-      return settled(sources.map(poll));
+      return settled(sources.map((source) => poll(source)));
     },
     async pollNow(sourceId) {
       const source = await deps.store.sources.get(sourceId);

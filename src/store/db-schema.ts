@@ -194,6 +194,12 @@ export interface LeasesTable {
   expires_at: string;
 }
 
+/** Updates the bot handled, by Telegram's update_id, so that one delivered twice is handled once. */
+export interface HandledUpdatesTable {
+  update_id: number;
+  handled_at: string;
+}
+
 export interface Database {
   chats: ChatsTable;
   kv_state: KvStateTable;
@@ -209,4 +215,5 @@ export interface Database {
   admins: AdminsTable;
   outbox: OutboxTable;
   leases: LeasesTable;
+  handled_updates: HandledUpdatesTable;
 }

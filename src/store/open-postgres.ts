@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Logger } from "../logger.ts";
 import type { Database } from "./db-schema.ts";
+import { AdvisoryLocks } from "./advisory-locks.ts";
 import { describeError, StoreError } from "./errors.ts";
 import { createKyselyStore } from "./kysely/store.ts";
 import { StripNulPlugin } from "./kysely/strip-nul.ts";
@@ -33,7 +34,9 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<S
     throw error;
   }
   log.info({ url: redactUrl(options.url) }, "database ready");
-  return createKyselyStore(db, { now: options.now ?? (() => new Date()) });
+  // As many lock connections as pooled ones: each holds one chat's lock while its update runs.
+  const locks = new AdvisoryLocks(options.url, { max: options.poolMax ?? 10, log });
+  return createKyselyStore(db, { now: options.now ?? (() => new Date()), dialect: "postgres", locks });
 }
 
 /**

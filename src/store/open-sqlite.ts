@@ -32,7 +32,7 @@ export async function openSqliteStore(options: OpenSqliteOptions): Promise<Store
     throw error;
   }
   log.info({ path: options.path }, "database ready");
-  return createKyselyStore(db, { now: options.now ?? (() => new Date()) });
+  return createKyselyStore(db, { now: options.now ?? (() => new Date()), dialect: "sqlite" });
 }
 
 /**

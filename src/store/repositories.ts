@@ -194,6 +194,23 @@ export interface LeaseRepository {
 }
 
 /**
+ * What lets several bot instances take updates behind one load balancer: one chat's updates are
+ * handled one at a time across processes, and an update delivered twice (Telegram retries after
+ * a timeout; a balancer may too) is handled once.
+ */
+export interface UpdateRepository {
+  /**
+   * Runs `work` holding the lock on `key` (a chat): the same key's work in any other process
+   * waits until it is done. In-process ordering is the caller's (grammY's `sequentialize`).
+   */
+  exclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
+  /** Whether this update was recorded as handled. */
+  isHandled(updateId: number): Promise<boolean>;
+  /** Records the update as handled (idempotent); records older than a day are pruned now and then. */
+  markHandled(updateId: number): Promise<void>;
+}
+
+/**
  * The outbox every delivery goes through. Planning is idempotent (one row per chat, thread and
  * story); a sender claims due rows, and a row it never finished comes back when its claim ends.
  * The claim is one UPDATE … RETURNING over a sub-select, which PostgreSQL runs with
@@ -292,6 +309,7 @@ export interface Store {
   readonly broadcasts: BroadcastRepository;
   readonly admins: AdminRepository;
   readonly stats: StatsRepository;
+  readonly updates: UpdateRepository;
   /** Finishes pending writes and closes the database. */
   close(): Promise<void>;
 }

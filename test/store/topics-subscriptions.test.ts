@@ -43,7 +43,7 @@ forEachDatabase((database, dialect) => {
     it("keeps an admin's edit of a catalog topic when the catalog changes, and follows the catalog otherwise", async () => {
       const open = async (catalog: readonly Topic[]) => {
         const db = await database().kysely();
-        return { db, store: createKyselyStore(db, { now: () => clock, catalog }) };
+        return { db, store: createKyselyStore(db, { now: () => clock, catalog, dialect: database().dialect }) };
       };
       const kyiv: Topic = { slug: "kyiv", names: { en: "Kyiv", uk: "Київ" }, aliases: ["Kyiv"], sections: [] };
       const odesa: Topic = { slug: "odesa", names: { en: "Odesa", uk: "Одеса" }, aliases: ["Odesa"], sections: [] };

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type RawBuilder, type Selectable } from "kysely";
+import { sql, type Kysely, type RawBuilder, type Selectable, type SelectQueryBuilder } from "kysely";
+import type { SqlDialect } from "../migrations/dialect.ts";
 import type { Database, OutboxTable } from "../db-schema.ts";
 import type { OutboxRepository } from "../repositories.ts";
 import type { ClaimedDelivery, DeliveryFigures, DeliveryKind, DeliveryPayload, DeliveryStatus, PlannedDelivery, WaitingDelivery } from "../types.ts";
@@ -10,8 +11,14 @@ const SENT_CHUNK = 200;
 /** Ids per `IN (…)` list. */
 const ID_CHUNK = 900;
 
+/** The claim's sub-select of due row ids, before the dialect adds its locking. */
+type Candidates = SelectQueryBuilder<Database, "outbox", { id: number }>;
+
 export class KyselyOutboxRepository implements OutboxRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: SqlDialect,
+  ) {}
 
   async plan(articleId: number, deliveries: readonly PlannedDelivery[], at: Date): Promise<number> {
     const createdAt = at.toISOString();
@@ -76,38 +83,59 @@ export class KyselyOutboxRepository implements OutboxRepository {
   }
 
   async claim(holder: string, now: Date, until: Date, limit: number): Promise<ClaimedDelivery[]> {
+    const claimed = this.dialect === "postgres" ? await this.claimConcurrently(holder, now, until, limit) : await this.claimRows(this.db, holder, now, until, limit);
+    return claimed.sort((a, b) => b.priority - a.priority || a.not_before.localeCompare(b.not_before) || a.id - b.id).map(toClaimed);
+  }
+
+  /**
+   * The claim's statements: each priority, then each digest chat, one UPDATE over a sub-select.
+   * SQLite runs them as they are (one writer at a time, so no row can go to two claimers);
+   * PostgreSQL adds its row locks to the sub-select through `lockRows` (claimConcurrently).
+   */
+  private async claimRows(db: Kysely<Database>, holder: string, now: Date, until: Date, limit: number, lockRows?: (candidates: Candidates) => Candidates): Promise<Array<Selectable<OutboxTable>>> {
     const nowText = now.toISOString();
     const claimed: Array<Selectable<OutboxTable>> = [];
     // Admins' broadcasts first, then breaking rows; each priority is its own index range, read soonest first.
     for (const priority of [2, 1, 0]) {
       const left = limit - claimed.length;
       if (left <= 0) break;
-      const rows = await this.db
-        .updateTable("outbox")
-        .set((eb) => ({ status: "sending", claimed_by: holder, claim_expires_at: until.toISOString(), attempts: eb("attempts", "+", 1) }))
-        .where(
-          "id",
-          "in",
-          this.db
-            .selectFrom("outbox")
-            .select("id")
+      const candidates = db
+        .selectFrom("outbox")
+        .select("id")
+        .where("status", "=", "pending")
+        .where("priority", "=", priority)
+        .where("kind", "in", ["brief", "digest", "broadcast"])
+        .where("not_before", "<=", nowText)
+        .orderBy("not_before")
+        .orderBy("id")
+        .limit(left);
+      const claim = { status: "sending", claimed_by: holder, claim_expires_at: until.toISOString() } as const;
+      const rows = lockRows
+        ? // A materialized CTE runs its locking sub-select once: inside IN (…) PostgreSQL may run it
+          // again per row, and each run skips the rows the last one locked (LIMIT 1 claimed 3).
+          await db
+            .with((wb) => wb("picked").materialized(), () => lockRows(candidates))
+            .updateTable("outbox")
+            .set((eb) => ({ ...claim, attempts: eb("attempts", "+", 1) }))
+            .where("id", "in", (eb) => eb.selectFrom("picked").select("picked.id"))
             .where("status", "=", "pending")
-            .where("priority", "=", priority)
-            .where("kind", "in", ["brief", "digest", "broadcast"])
-            .where("not_before", "<=", nowText)
-            .orderBy("not_before")
-            .orderBy("id")
-            .limit(left),
-        )
-        .returningAll()
-        .execute();
+            .returningAll()
+            .execute()
+        : await db
+            .updateTable("outbox")
+            .set((eb) => ({ ...claim, attempts: eb("attempts", "+", 1) }))
+            .where("id", "in", candidates)
+            // Checked again on the row itself: a row another claimer took meanwhile is not taken twice.
+            .where("status", "=", "pending")
+            .returningAll()
+            .execute();
       claimed.push(...rows);
     }
     // A digest goes out whole: the chat's other due items join the claimed one.
     const digestScopes = new Map<string, { chatId: number; threadId: number }>();
     for (const row of claimed) if (row.kind === "digest") digestScopes.set(`${row.chat_id}:${row.thread_id}`, { chatId: row.chat_id, threadId: row.thread_id });
     for (const scope of digestScopes.values()) {
-      const rows = await this.db
+      const rows = await db
         .updateTable("outbox")
         .set((eb) => ({ status: "sending", claimed_by: holder, claim_expires_at: until.toISOString(), attempts: eb("attempts", "+", 1) }))
         .where("status", "=", "pending")
@@ -119,7 +147,43 @@ export class KyselyOutboxRepository implements OutboxRepository {
         .execute();
       claimed.push(...rows);
     }
-    return claimed.sort((a, b) => b.priority - a.priority || a.not_before.localeCompare(b.not_before) || a.id - b.id).map(toClaimed);
+    return claimed;
+  }
+
+  /**
+   * PostgreSQL: several claimers may run at once (today the sender lease keeps it to one; a
+   * claimer racing a lease hand-over must still never take a row twice). The candidates are
+   * locked with FOR UPDATE SKIP LOCKED, so claimers take disjoint rows without waiting on each
+   * other. A digest stays whole: only a chat's first due digest row is a candidate, and its
+   * other rows are claimed in the same transaction, so a second claimer sees either all of the
+   * chat's digest still pending (its first row locked, skipped; the rest not first) or none.
+   */
+  private claimConcurrently(holder: string, now: Date, until: Date, limit: number): Promise<Array<Selectable<OutboxTable>>> {
+    const nowText = now.toISOString();
+    return this.db.transaction().execute((trx) =>
+      this.claimRows(trx, holder, now, until, limit, (candidates) =>
+        candidates
+          .where((eb) =>
+            eb.or([
+              eb("kind", "!=", "digest"),
+              eb(
+                "id",
+                "=",
+                eb
+                  .selectFrom("outbox as first")
+                  .select((f) => f.fn.min<number>("first.id").as("id"))
+                  .whereRef("first.chat_id", "=", "outbox.chat_id")
+                  .whereRef("first.thread_id", "=", "outbox.thread_id")
+                  .where("first.kind", "=", "digest")
+                  .where("first.status", "=", "pending")
+                  .where("first.not_before", "<=", nowText),
+              ),
+            ]),
+          )
+          .forUpdate()
+          .skipLocked(),
+      ),
+    );
   }
 
   async releaseClaims(exceptHolder: string, now: Date): Promise<number> {

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { DEFAULT_CATALOG } from "../../topics/catalog.ts";
 import type { Topic } from "../../topics/types.ts";
 import type { Database } from "../db-schema.ts";
+import type { SqlDialect } from "../migrations/dialect.ts";
 import type { Store } from "../repositories.ts";
 import { KyselyArticleRepository } from "./articles.ts";
 import { KyselyAdminRepository } from "./admins.ts";
@@ -16,14 +17,21 @@ import { KyselySourceRepository } from "./sources.ts";
 import { KyselyStateRepository } from "./state.ts";
 import { KyselySubscriptionRepository } from "./subscriptions.ts";
 import { KyselyTopicRepository } from "./topics.ts";
+import { KyselyUpdateRepository } from "./updates.ts";
+import { oneProcessLocks, type KeyLocks } from "../key-locks.ts";
 
 export interface KyselyStoreOptions {
   now: () => Date;
+  /** Which database `db` speaks: where they differ (claiming deliveries), each gets its own form. */
+  dialect: SqlDialect;
+  /** The locks that keep a chat's updates apart across processes; none needed for SQLite (one process). */
+  locks?: KeyLocks;
   /** The topics shipped with newsbrief, merged into the table on first use; the curated catalog unless given. */
   catalog?: readonly Topic[];
 }
 
 export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOptions): Store {
+  const locks = options.locks ?? oneProcessLocks;
   return {
     chats: new KyselyChatRepository(db, options.now),
     topics: new KyselyTopicRepository(db, options.now, options.catalog ?? DEFAULT_CATALOG),
@@ -33,10 +41,14 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     sources: new KyselySourceRepository(db, options.now),
     articles: new KyselyArticleRepository(db, options.now),
     leases: new KyselyLeaseRepository(db),
-    outbox: new KyselyOutboxRepository(db),
+    outbox: new KyselyOutboxRepository(db, options.dialect),
     broadcasts: new KyselyBroadcastRepository(db),
     admins: new KyselyAdminRepository(db, options.now),
     stats: new KyselyStatsRepository(db),
-    close: () => db.destroy(),
+    updates: new KyselyUpdateRepository(db, options.now, locks),
+    close: async () => {
+      await db.destroy();
+      await locks.close();
+    },
   };
 }

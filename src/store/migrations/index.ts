@@ -29,6 +29,7 @@ import * as topicTraining from "./0004-topic-training.ts";
 import type { DualMigration, SqlDialect } from "./dialect.ts";
 import * as delivery from "./0005-delivery.ts";
 import * as admins from "./0006-admins.ts";
+import * as handledUpdates from "./0007-handled-updates.ts";
 
 export type { SqlDialect } from "./dialect.ts";
 
@@ -39,6 +40,7 @@ const migrations: Record<string, DualMigration> = {
   "0004-topic-training": topicTraining,
   "0005-delivery": delivery,
   "0006-admins": admins,
+  "0007-handled-updates": handledUpdates,
 };
 
 /** The migrations as Kysely's Migrator runs them on one dialect. */
