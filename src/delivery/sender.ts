@@ -218,7 +218,10 @@ export class Sender {
       const now = this.options.now();
       const rows = await store.outbox.claim(holder, now, new Date(now.getTime() + CLAIM_MS), this.buffer - this.queue.size);
       if (rows.length === 0) {
-        this.poll.schedule(this.pollMs);
+        // Look again when the next row comes due (a flood wait ending, a digest's time), or at
+        // the next poll for rows other processes may add, whichever is first.
+        const next = await store.outbox.nextDue(now);
+        this.poll.schedule(next === null ? this.pollMs : Math.min(this.pollMs, next.getTime() - now.getTime()));
       } else {
         this.dueMaybe = true;
         // A broadcast may have been stopped by another process: each claim reads their state afresh.

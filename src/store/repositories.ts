@@ -256,6 +256,8 @@ export interface OutboxRepository {
   retime(rows: ReadonlyArray<{ id: number; kind: DeliveryKind; notBefore: Date }>): Promise<number>;
   /** Pending and in-flight rows for a chat (tests, /stats). */
   unsent(chatId?: number): Promise<number>;
+  /** The earliest `notBefore` after `now` of the rows waiting (when the sender should look next); null when none waits. */
+  nextDue(now: Date): Promise<Date | null>;
   /** The earliest `notBefore` of the rows due by `now` and not yet sent (how late the queue runs); null when none is. */
   oldestDue(now: Date): Promise<Date | null>;
   /** Figures of one story, one broadcast, or every delivery created since a time. */

@@ -49,7 +49,7 @@ export async function senderWorld(start = "2026-11-29T12:00:00Z") {
   };
 
   const senders: Sender[] = [];
-  const makeSender = (by = "one", limits: PaceLimits = LIMITS, sharedStore: Store = store) => {
+  const makeSender = (by = "one", limits: PaceLimits = LIMITS, sharedStore: Store = store, options: { pollMs?: number } = {}) => {
     const sender = new Sender({
       store: sharedStore,
       log: silentLogger,
@@ -63,6 +63,7 @@ export async function senderWorld(start = "2026-11-29T12:00:00Z") {
       concurrency: 4,
       paidBroadcast: false,
       leaseTtlMs: 10_000,
+      ...options,
     });
     senders.push(sender);
     return sender;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { headline, senderWorld } from "./fixture.ts";
+import { headline, LIMITS, senderWorld } from "./fixture.ts";
 
 let world: Awaited<ReturnType<typeof senderWorld>>;
 afterEach(() => world.close());
@@ -66,6 +66,25 @@ describe("the sender", () => {
     expect(world.sentTo(2)).toHaveLength(1);
     await world.at(2000);
     expect(world.sentTo(2)).toHaveLength(2);
+    expect(await world.store.outbox.unsent()).toBe(0);
+  });
+
+  it("resends to each chat told to wait as soon as its own wait ends, not at the next poll", async () => {
+    world = await senderWorld();
+    const waits = new Map([[2, 1], [3, 2]]);
+    world.answerWith((call) => {
+      const wait = waits.get(Number(call.payload["chat_id"]));
+      if (wait === undefined) return { ok: true };
+      waits.delete(Number(call.payload["chat_id"]));
+      return { ok: false, error_code: 429, description: `Too Many Requests: retry after ${wait}`, parameters: { retry_after: wait } };
+    });
+    await world.plan([1, 2, 3]);
+    world.makeSender("one", LIMITS, world.store, { pollMs: 60_000 }).start();
+    await world.at(0);
+    await world.at(1000);
+    expect(world.sentTo(2).map((c) => c.at)).toEqual([0, 1000].map((ms) => world.clock.now().getTime() - 1000 + ms));
+    await world.at(1000);
+    expect(world.sentTo(3).map((c) => c.at)).toEqual([0, 2000].map((ms) => world.clock.now().getTime() - 2000 + ms));
     expect(await world.store.outbox.unsent()).toBe(0);
   });
 

@@ -314,6 +314,16 @@ export class KyselyOutboxRepository implements OutboxRepository {
     return Number(row.n);
   }
 
+  async nextDue(now: Date): Promise<Date | null> {
+    const row = await this.db
+      .selectFrom("outbox")
+      .select((eb) => eb.fn.min("not_before").as("next"))
+      .where("status", "=", "pending")
+      .where("not_before", ">", now.toISOString())
+      .executeTakeFirst();
+    return row?.next ? new Date(row.next) : null;
+  }
+
   async oldestDue(now: Date): Promise<Date | null> {
     const row = await this.db
       .selectFrom("outbox")
