@@ -236,9 +236,9 @@ try {
   for (const instances of RUNS) report(await run(admin, instances));
   log(`load average ${load1()} at the end`);
   log(
-    "One instance sends at a time (the sender lease): three do not deliver faster than one; they share the updates and " +
-      "take the lease over when the sender dies. The extra instances cost their idle polling, and the reading of a story " +
-      "their planners plan at the same moment (its rows are written once). On one machine they add no CPU.",
+    "One instance sends at a time (the sender lease) and one plans (the planner lease): three do not deliver faster than one; " +
+      "they share the updates and take the leases over when their holder dies. The extra instances cost their idle polling. " +
+      "On one machine they add no CPU.",
   );
 } finally {
   await admin.end();
