@@ -108,4 +108,13 @@ describe("the outbox", () => {
     expect(await store.outbox.retime(moves)).toBe(1);
     expect(await store.outbox.waiting(1)).toMatchObject([{ kind: "brief", notBefore: at(1000) }]);
   });
+
+  it("says when the next waiting row comes due, whatever its priority", async () => {
+    expect(await store.outbox.nextDue(t0)).toBeNull();
+    const s = await storeStory(store);
+    await store.outbox.plan(s.id, [row(1, { notBefore: at(-1000) }), row(2, { notBefore: at(90_000) }), row(3, { notBefore: at(30_000), priority: 1 })], t0);
+    expect(await store.outbox.nextDue(t0)).toEqual(at(30_000));
+    expect(await store.outbox.nextDue(at(30_000))).toEqual(at(90_000));
+    expect(await store.outbox.nextDue(at(90_000))).toBeNull();
+  });
 });

@@ -315,13 +315,22 @@ export class KyselyOutboxRepository implements OutboxRepository {
   }
 
   async nextDue(now: Date): Promise<Date | null> {
-    const row = await this.db
-      .selectFrom("outbox")
-      .select((eb) => eb.fn.min("not_before").as("next"))
-      .where("status", "=", "pending")
-      .where("not_before", ">", now.toISOString())
-      .executeTakeFirst();
-    return row?.next ? new Date(row.next) : null;
+    // One index seek per priority (the claim's index leads with status and priority): a MIN over
+    // every waiting row would read all of them, and a newsroom's digests can keep many waiting.
+    let next: string | undefined;
+    for (const priority of [2, 1, 0]) {
+      const row = await this.db
+        .selectFrom("outbox")
+        .select("not_before")
+        .where("status", "=", "pending")
+        .where("priority", "=", priority)
+        .where("not_before", ">", now.toISOString())
+        .orderBy("not_before")
+        .limit(1)
+        .executeTakeFirst();
+      if (row !== undefined && (next === undefined || row.not_before < next)) next = row.not_before;
+    }
+    return next === undefined ? null : new Date(next);
   }
 
   async oldestDue(now: Date): Promise<Date | null> {
