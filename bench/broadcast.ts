@@ -15,7 +15,7 @@ import { Api } from "grammy";
 import type { ApiResponse } from "grammy/types";
 import { pino } from "pino";
 import { BroadcastService } from "../src/delivery/broadcast.ts";
-import { realTimers } from "../src/delivery/timers.ts";
+import { realTimers } from "../src/timers.ts";
 import { createI18n, translatorFor } from "../src/i18n/index.ts";
 import { DEFAULT_CHAT_SETTINGS, openSqliteStore } from "../src/store/index.ts";
 

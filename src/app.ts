@@ -20,7 +20,8 @@ import { TopicModel } from "./ingest/topic-model.ts";
 import { openStore, type Store } from "./store/index.ts";
 import { ArchiveIndex } from "./archive/archive-index.ts";
 import { createFetchArticle, type FetchArticle } from "./archive/fetch-article.ts";
-import { DeliveryService, type Timers } from "./delivery/index.ts";
+import { DeliveryService } from "./delivery/index.ts";
+import type { Timers } from "./timers.ts";
 import { startOpsServer, type OpsServer } from "./ops/server.ts";
 
 /** Start-up failed for a reason the operator can fix; the message says which. */
@@ -68,7 +69,7 @@ export interface AppOptions {
   signal?: AbortSignal;
   /** How /related reads a linked page; the interim guarded fetch unless given (tests allow their local server). */
   fetchArticle?: FetchArticle;
-  /** Timers for delivery's schedules; tests pass ones they move together with `now`. */
+  /** Timers for delivery's schedules and the sources' polling; tests pass ones they move together with `now`. */
   timers?: Timers;
 }
 
@@ -100,6 +101,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     now,
     config: { ...config.ingest, itemConcurrency: 4, tickMs: 5000 },
     websubCallbackBase,
+    ...(options.timers ? { timers: options.timers } : {}),
     notifyAdmins: (alert) => notifyAdmins?.(alert) ?? Promise.resolve(),
     // The broad-topic model learned from the archive, as retrained while the bot runs.
     classifier: () => topicModel.classifier,

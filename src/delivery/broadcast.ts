@@ -13,7 +13,8 @@ import type { Translate } from "../i18n/locales.ts";
 import type { Logger } from "../logger.ts";
 import type { BroadcastAudience, BroadcastPayload, BroadcastRecord, ChatRecord, DeliveryFigures, PlannedBroadcastDelivery, Store } from "../store/index.ts";
 import { nextDigestAt, quietUntil } from "./schedule.ts";
-import { Wakeup, type Timers } from "./timers.ts";
+import type { Timers } from "../timers.ts";
+import { Wakeup } from "./timers.ts";
 
 /** Broadcast rows go out before breaking briefs (1) and everything else (0). */
 export const BROADCAST_PRIORITY = 2;

@@ -1,5 +1,4 @@
 /** Delivery: every brief to every chat that follows it, once, as fast as Telegram allows. */
 export { DeliveryService, type DeliveryServiceOptions } from "./service.ts";
-export { realTimers, type Timers } from "./timers.ts";
 export { relatedData } from "./messages.ts";
 export { BroadcastService, type BroadcastProgress, type NewBroadcast, formatDuration } from "./broadcast.ts";

@@ -15,7 +15,8 @@ import type { ChatRecord, PlannedDelivery, Store, StoredArticle } from "../store
 import { KeywordIndex, recipientsOf } from "../subscriptions/recipients.ts";
 import { isBreaking } from "./breaking.ts";
 import { deliveryTime } from "./schedule.ts";
-import { Wakeup, type Timers } from "./timers.ts";
+import type { Timers } from "../timers.ts";
+import { Wakeup } from "./timers.ts";
 
 export interface PlannerOptions {
   store: Store;

@@ -31,7 +31,8 @@ import { briefMessage, digestPages, plainText, type Outgoing, type StoryToSend }
 import type { Pacer } from "./pacer.ts";
 import { SendQueue, type SendJob } from "./send-queue.ts";
 import { SentWriter } from "./sent-writer.ts";
-import { Wakeup, type Timers } from "./timers.ts";
+import type { Timers } from "../timers.ts";
+import { Wakeup } from "./timers.ts";
 
 export interface SenderOptions {
   store: Store;

@@ -14,7 +14,7 @@ import { Pacer } from "./pacer.ts";
 import { Planner } from "./planner.ts";
 import { retimeChat } from "./retime.ts";
 import { Sender } from "./sender.ts";
-import { realTimers, type Timers } from "./timers.ts";
+import { realTimers, type Timers } from "../timers.ts";
 
 export interface DeliveryServiceOptions {
   store: Store;

@@ -1,16 +1,4 @@
-/**
- * Timers as a dependency: production passes Node's, tests pass a clock they move by hand, so no
- * test of delivery ever sleeps.
- */
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const realTimers: Timers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+import type { Timers } from "../timers.ts";
 
 /** Runs `task` once `ms` from now unless run sooner; a second `schedule` keeps the earlier time. */
 export class Wakeup {

@@ -2,6 +2,7 @@
  * The ingestion service: a scheduler that polls due sources (each by one process at a time,
  * through a lease), politely per host, and `pollAll` for `newsbrief ingest --once`.
  */
+import { realTimers, type Timers } from "../timers.ts";
 import { randomUUID } from "node:crypto";
 import PQueue from "p-queue";
 import type { SourceRecord } from "../store/index.ts";
@@ -37,6 +38,8 @@ export interface IngestServiceOptions extends IngestDeps {
   config: IngestConfig;
   /** The public URL prefix WebSub hubs call back (webhook mode); without it, sources are only polled. */
   websubCallbackBase?: string | undefined;
+  /** The polling timer's clock: Node's unless a test moves time by hand (with `now`). */
+  timers?: Timers;
 }
 
 export function createIngestService(deps: IngestServiceOptions): IngestService {
@@ -57,7 +60,8 @@ export function createIngestService(deps: IngestServiceOptions): IngestService {
   if (websub) poller.onFeed = (source, feed) => websub.maintain(source, feed);
   const queue = new PQueue({ concurrency: deps.config.concurrency });
   const inFlight = new Map<number, Promise<PollReport | undefined>>();
-  let timer: NodeJS.Timeout | undefined;
+  const timers = deps.timers ?? realTimers;
+  let timer: unknown;
   let stopped = false;
 
   /**
@@ -108,7 +112,7 @@ export function createIngestService(deps: IngestServiceOptions): IngestService {
     } catch (error) {
       log.error({ err: error }, "polling failed");
     } finally {
-      if (!stopped) timer = setTimeout(() => void tick(), deps.config.tickMs);
+      if (!stopped) timer = timers.setTimeout(() => void tick(), deps.config.tickMs);
     }
   }
 
@@ -125,11 +129,11 @@ export function createIngestService(deps: IngestServiceOptions): IngestService {
     },
     start() {
       stopped = false;
-      timer = setTimeout(() => void tick(), 0);
+      timer = timers.setTimeout(() => void tick(), 0);
     },
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
+      if (timer !== undefined) timers.clearTimeout(timer);
       await Promise.allSettled([...inFlight.values()]);
     },
   };

@@ -2,7 +2,7 @@
  * A clock and timers that move only when the test says: `set` jumps to a time and runs the
  * timers that came due, in time order. What they start (database, HTTP) runs for real.
  */
-import type { Timers } from "../../src/delivery/timers.ts";
+import type { Timers } from "../../src/timers.ts";
 
 interface Pending {
   id: number;

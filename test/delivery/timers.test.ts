@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Wakeup, type Timers } from "../../src/delivery/timers.ts";
+import { Wakeup } from "../../src/delivery/timers.ts";
+import type { Timers } from "../../src/timers.ts";
 
 describe("a wake-up", () => {
   it("runs its task only once the clock shows the time asked for, even when the timer fires early", () => {
