@@ -1,7 +1,8 @@
 /**
  * Telegram's flood limits as token buckets: one for everything the bot sends, one per chat
  * (1/s) and one more per group or channel (20/min). Replies to people take from the global
- * bucket ahead of deliveries, other instances' replies too (see SharedReplies). A 429 pauses the chat, or everything when Telegram says so.
+ * bucket ahead of deliveries, other instances' replies too (see SharedReplies). A 429 pauses
+ * the chat, or everything when Telegram says so.
  */
 import type { ChatType } from "../store/index.ts";
 import { TokenBucket } from "./token-bucket.ts";
