@@ -1,7 +1,8 @@
 /**
  * Telegram's flood limits as token buckets: one for everything the bot sends, one per chat
  * (1/s) and one more per group or channel (20/min). Replies to people take from the global
- * bucket ahead of deliveries. A 429 pauses the chat, or everything when Telegram says so.
+ * bucket ahead of deliveries, other instances' replies too (see SharedReplies). A 429 pauses
+ * the chat, or everything when Telegram says so.
  */
 import type { ChatType } from "../store/index.ts";
 import { TokenBucket } from "./token-bucket.ts";
@@ -56,7 +57,13 @@ export class SlidingWindowLimit {
   /** Records an event now (callers ask `waitMs` first; replies record regardless). */
   take(): void {
     this.waitMs();
-    this.stamps.push(this.now());
+    this.insert(this.now(), 1);
+  }
+
+  /** Records `n` events that count from now until a window and `extraMs` from now. */
+  hold(n: number, extraMs: number): void {
+    this.waitMs();
+    this.insert(this.now() + extraMs, n);
   }
 
   /** An event whose moment is not known yet: it counts from now until `end`, and a window after. */
@@ -67,7 +74,15 @@ export class SlidingWindowLimit {
   /** The event begun has ended; `happened: false` when it never took place (it stops counting). */
   end(happened: boolean): void {
     this.open = Math.max(0, this.open - 1);
-    if (happened) this.stamps.push(this.now());
+    if (happened) this.insert(this.now(), 1);
+  }
+
+  /** Stamps stay in time order (`waitMs` reads them so), though `hold` puts later ones at the end. */
+  private insert(at: number, n: number): void {
+    let i = this.stamps.length;
+    while (i > this.head && this.stamps[i - 1]! > at) i--;
+    if (i === this.stamps.length) for (let k = 0; k < n; k++) this.stamps.push(at);
+    else this.stamps.splice(i, 0, ...Array<number>(n).fill(at));
   }
 }
 
@@ -106,6 +121,19 @@ export class GlobalBudget {
     const wait = this.bucket.takePriority();
     if (wait === 0) this.window.begin();
     return wait;
+  }
+
+  /**
+   * `n` sends another instance made (its replies to people), heard of now and up to `lateMs`
+   * after they left: they put the bucket into debt, so the deliveries behind them wait the
+   * longer, as for this instance's own replies, and count in the window from now until a second
+   * and `lateMs` from now. The longer hold keeps room for the replies made meanwhile and not
+   * heard of yet: with the news always that late, what was heard in the last `lateMs` more
+   * stands in for them.
+   */
+  spentElsewhere(n: number, lateMs = 0): void {
+    this.bucket.spend(n);
+    this.window.hold(n, lateMs);
   }
 
   /**

@@ -13,8 +13,9 @@
  *
  * Several instances: the lease, not the claim, is how they share Telegram's global limit. Only
  * its holder claims and sends, so the pacer's budget (30 messages/s, or 1,000/s paid) is the whole
- * bot's, not each instance's; the others stand by and take the lease when its holder dies and
- * stops renewing it (its claimed rows then come back, see `releaseClaims`). One sender is enough:
+ * bot's, not each instance's (the other instances' replies reach it through SharedReplies); the
+ * others stand by and take the lease when its holder dies and stops renewing it (its claimed
+ * rows then come back, see `releaseClaims`). One sender is enough:
  * it does about 4,000 messages/s into the emulator (npm run bench:delivery), far above what
  * Telegram lets a bot send, so spreading sending over instances would only add a shared token
  * bucket in the database to keep them under the same limit. The claim itself is still safe with
@@ -127,6 +128,11 @@ export class Sender {
   /** Whether this process holds the sender lease now. */
   get active(): boolean {
     return this.holding;
+  }
+
+  /** Whether this process holds the lease and has deliveries queued or in flight. */
+  get delivering(): boolean {
+    return this.holding && (this.queue.size > 0 || this.inFlight.size > 0);
   }
 
   get busy(): boolean {

@@ -14,6 +14,7 @@ import { Pacer } from "./pacer.ts";
 import { Planner } from "./planner.ts";
 import { retimeChat } from "./retime.ts";
 import { Sender } from "./sender.ts";
+import { SharedReplies } from "./shared-replies.ts";
 import { realTimers, type Timers } from "../timers.ts";
 
 export interface DeliveryServiceOptions {
@@ -41,6 +42,8 @@ export class DeliveryService {
   private readonly timers: Timers;
   private readonly store: Store;
   private readonly log: Logger;
+  /** Other instances' replies in this one's budget; none on SQLite (one process, see SharedReplies). */
+  private readonly sharedReplies: SharedReplies | undefined;
 
   constructor(options: DeliveryServiceOptions) {
     this.now = options.now ?? (() => new Date());
@@ -97,12 +100,25 @@ export class DeliveryService {
       ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
       onPlanned: () => this.sender.nudge(),
     });
+    this.sharedReplies = options.store.replies.shared
+      ? new SharedReplies({
+          ledger: options.store.replies,
+          holder,
+          budget: this.pacer.global,
+          timers: this.timers,
+          now: () => this.now().getTime(),
+          log: log.child({ part: "shared-replies" }),
+          sender: () => this.sender.active,
+          delivering: () => this.sender.delivering,
+        })
+      : undefined;
   }
 
   start(): void {
     this.planner.start();
     this.sender.start();
     this.broadcasts.start();
+    this.sharedReplies?.start();
   }
 
   /** A story was stored in this process: plan it now rather than at the next poll. */
@@ -137,11 +153,13 @@ export class DeliveryService {
       await this.planner.settled();
       await this.sender.settled();
       await this.broadcasts.settled();
+      await this.sharedReplies?.settled();
     } while (this.planner.busy || this.sender.busy || this.broadcasts.busy);
   }
 
   /** Stops planning, finishes the sends in flight and gives the rest back to the outbox. */
   async stop(): Promise<void> {
+    await this.sharedReplies?.stop();
     await this.broadcasts.stop();
     await this.planner.stop();
     await this.sender.stop();
@@ -149,7 +167,8 @@ export class DeliveryService {
 
   /**
    * For the bot's own Api: every reply to a person takes from the same global budget as
-   * deliveries, ahead of them, so a command is answered at once even mid-broadcast.
+   * deliveries, ahead of them, so a command is answered at once even mid-broadcast. Sent by an
+   * instance that is not the sender, it reaches the sender's budget through the reply ledger.
    */
   replyTransformer(): Transformer {
     return async (prev, method, payload, signal) => {
@@ -158,6 +177,7 @@ export class DeliveryService {
       for (let wait = this.pacer.global.takePriority(); wait > 0; wait = this.pacer.global.takePriority()) {
         await new Promise<void>((resolve) => this.timers.setTimeout(resolve, wait));
       }
+      this.sharedReplies?.replied();
       try {
         return await prev(method, payload, signal);
       } finally {

@@ -50,6 +50,12 @@ export class TokenBucket {
     return toMs((-this.maxDebt + 1 - this.tokens) / this.rate);
   }
 
+  /** Takes `n` tokens spent elsewhere (another instance's replies), into debt down to `maxDebt`. */
+  spend(n: number): void {
+    this.refill();
+    this.tokens = Math.max(-this.maxDebt, this.tokens - n);
+  }
+
   /** Empties the bucket for `ms` (Telegram said to wait): no token until then. */
   pauseFor(ms: number): void {
     this.refill();

@@ -1,8 +1,9 @@
 /**
- * Copies a newsroom from its SQLite file into PostgreSQL (`newsbrief db copy`): every table,
- * parents before children, in batches, inside one PostgreSQL transaction, so the target ends
- * up with all of it or none of it. The source is read in one read transaction: a bot still
- * running on it keeps writing, and the copy is the snapshot of the moment it began.
+ * Copies a newsroom from its SQLite file into PostgreSQL (`newsbrief db copy`): every table but
+ * the transient reply counts, parents before children, in batches, inside one PostgreSQL
+ * transaction, so the target ends up with all of it or none of it. The source is read in one
+ * read transaction: a bot still running on it keeps writing, and the copy is the snapshot of
+ * the moment it began.
  */
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Logger } from "../logger.ts";
@@ -30,6 +31,8 @@ type Row = Record<string, unknown>;
 const MAX_PARAMETERS = 65_535;
 /** Kysely's own bookkeeping: each database keeps its own. */
 const OWN_TABLES = /^(sqlite_|kysely_)/;
+/** Counts that matter for a second (replies by instance, see ReplyLedger): nothing a copy should carry. */
+const TRANSIENT_TABLES = new Set(["reply_counts"]);
 
 /**
  * Copies `source` (SQLite, at the newest migration) into `target` (PostgreSQL, migrated),
@@ -90,7 +93,7 @@ async function assertSameMigrations(src: Kysely<Database>, dst: Kysely<Database>
 /** Every table, each after the tables its foreign keys point to. */
 async function tablesInDependencyOrder(src: Kysely<Database>): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(src);
-  const tables = rows.map((row) => row.name).filter((name) => !OWN_TABLES.test(name));
+  const tables = rows.map((row) => row.name).filter((name) => !OWN_TABLES.test(name) && !TRANSIENT_TABLES.has(name));
   const parents = new Map<string, Set<string>>();
   for (const table of tables) {
     const { rows: keys } = await sql<{ table: string }>`select "table" from pragma_foreign_key_list(${table})`.execute(src);

@@ -200,6 +200,13 @@ export interface HandledUpdatesTable {
   handled_at: string;
 }
 
+/** Replies to people an instance sent, by second (unix seconds): see ReplyLedger. */
+export interface ReplyCountsTable {
+  holder: string;
+  second: number;
+  count: number;
+}
+
 export interface Database {
   chats: ChatsTable;
   kv_state: KvStateTable;
@@ -216,4 +223,5 @@ export interface Database {
   outbox: OutboxTable;
   leases: LeasesTable;
   handled_updates: HandledUpdatesTable;
+  reply_counts: ReplyCountsTable;
 }

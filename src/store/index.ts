@@ -1,4 +1,4 @@
-export type { Store, ChatRepository, StateRepository, AuditLog, StoredFingerprint, SubscriptionRepository, OutboxRepository, ArticleRepository, BroadcastRepository, AdminRepository, UpdateRepository } from "./repositories.ts";
+export type { Store, ChatRepository, StateRepository, AuditLog, StoredFingerprint, SubscriptionRepository, OutboxRepository, ArticleRepository, BroadcastRepository, AdminRepository, UpdateRepository, ReplyLedger } from "./repositories.ts";
 export * from "./types.ts";
 export { StoreError } from "./errors.ts";
 export { openSqliteStore } from "./open-sqlite.ts";

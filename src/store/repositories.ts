@@ -211,6 +211,24 @@ export interface UpdateRepository {
 }
 
 /**
+ * Replies to people, counted by instance (`holder`) and second (unix seconds), so that the
+ * instance holding the sender lease can charge the other instances' replies to its budget.
+ */
+export interface ReplyLedger {
+  /**
+   * Whether other processes can share this database and so need the ledger: false on SQLite,
+   * whose file belongs to one process.
+   */
+  readonly shared: boolean;
+  /** Adds `n` replies to the holder's count of that second. */
+  add(holder: string, second: number, n: number): Promise<void>;
+  /** The other holders' replies from `sinceSecond` on, summed by second, oldest first. */
+  othersSince(holder: string, sinceSecond: number): Promise<Array<{ second: number; count: number }>>;
+  /** Forgets every count before `beforeSecond`. */
+  prune(beforeSecond: number): Promise<void>;
+}
+
+/**
  * The outbox every delivery goes through. Planning is idempotent (one row per chat, thread and
  * story); a sender claims due rows, and a row it never finished comes back when its claim ends.
  * The claim is one UPDATE … RETURNING over a sub-select, which PostgreSQL runs with
@@ -312,6 +330,7 @@ export interface Store {
   readonly admins: AdminRepository;
   readonly stats: StatsRepository;
   readonly updates: UpdateRepository;
+  readonly replies: ReplyLedger;
   /** Finishes pending writes and closes the database. */
   close(): Promise<void>;
 }

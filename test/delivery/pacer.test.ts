@@ -64,4 +64,45 @@ describe("the overall budget against Telegram's clock", () => {
     t = 400; // the token bucket's refill, not the window, is what waits now
     expect(budget.take()).toBe(0);
   });
+
+  it("charges another instance's replies as sends that left now: in debt to the bucket, and in the window for a second", () => {
+    let t = 0;
+    const budget = new GlobalBudget(10, () => t);
+    // A full bucket holds 3: five replies elsewhere leave it 2 in debt, 3 tokens (300 ms) from a send.
+    budget.spentElsewhere(5);
+    expect(budget.take()).toBe(300);
+    t = 300;
+    expect(budget.take()).toBe(0);
+    t = 2000;
+    // Ten fill the window until a second from now, longer than the bucket's 800 ms of debt.
+    budget.spentElsewhere(10);
+    expect(budget.take()).toBe(1000);
+    t = 2999;
+    expect(budget.take()).toBe(1);
+    t = 3000;
+    expect(budget.take()).toBe(0);
+  });
+
+  it("holds replies heard of late in the window that much longer", () => {
+    let t = 0;
+    const budget = new GlobalBudget(10, () => t);
+    budget.spentElsewhere(10, 400);
+    t = 1000;
+    expect(budget.take()).toBe(400);
+    t = 1400;
+    expect(budget.take()).toBe(0);
+  });
+
+  it("lets deliveries through at once beside a few replies elsewhere, and the bucket's debt has a floor", () => {
+    let t = 0;
+    const budget = new GlobalBudget(10, () => t);
+    budget.spentElsewhere(2);
+    expect(budget.take()).toBe(0);
+    expect(budget.take()).toBe(100);
+    t = 1000;
+    // A flood of replies elsewhere: at most a second's worth of debt, and a window full for a second.
+    budget.spentElsewhere(100);
+    t = 2100;
+    expect(budget.take()).toBe(0);
+  });
 });

@@ -13,6 +13,7 @@ import { KyselyBroadcastRepository } from "./broadcasts.ts";
 import { KyselyChatRepository } from "./chats.ts";
 import { KyselyLeaseRepository } from "./leases.ts";
 import { KyselyOutboxRepository } from "./outbox.ts";
+import { KyselyReplyLedger } from "./replies.ts";
 import { KyselySourceRepository } from "./sources.ts";
 import { KyselyStateRepository } from "./state.ts";
 import { KyselySubscriptionRepository } from "./subscriptions.ts";
@@ -46,6 +47,7 @@ export function createKyselyStore(db: Kysely<Database>, options: KyselyStoreOpti
     admins: new KyselyAdminRepository(db, options.now),
     stats: new KyselyStatsRepository(db),
     updates: new KyselyUpdateRepository(db, options.now, locks),
+    replies: new KyselyReplyLedger(db, options.dialect === "postgres"),
     close: async () => {
       await db.destroy();
       await locks.close();

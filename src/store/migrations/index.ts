@@ -30,6 +30,7 @@ import type { DualMigration, SqlDialect } from "./dialect.ts";
 import * as delivery from "./0005-delivery.ts";
 import * as admins from "./0006-admins.ts";
 import * as handledUpdates from "./0007-handled-updates.ts";
+import * as replyLedger from "./0008-reply-ledger.ts";
 
 export type { SqlDialect } from "./dialect.ts";
 
@@ -41,6 +42,7 @@ const migrations: Record<string, DualMigration> = {
   "0005-delivery": delivery,
   "0006-admins": admins,
   "0007-handled-updates": handledUpdates,
+  "0008-reply-ledger": replyLedger,
 };
 
 /** The migrations as Kysely's Migrator runs them on one dialect. */
