@@ -1,5 +1,6 @@
 /** Feed text fields to plain text, and plain text to HTML where a field must be HTML. */
 import { parse } from "node-html-parser";
+import { escapeHtml } from "../../brief/index.ts";
 import { collapseWhitespace, decodeEntities, plainText } from "../../extract/dom.ts";
 
 // Scripts and styles in a feed's HTML are never text a reader should see.
@@ -36,10 +37,6 @@ export function textToHtml(text: string | undefined): string | undefined {
     .filter(Boolean)
     .map((para) => `<p>${escapeHtml(para).replace(/\n/g, "<br>")}</p>`)
     .join("\n");
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /** Non-empty, trimmed, de-duplicated (case-insensitively), in first-seen order. */
