@@ -27,3 +27,17 @@ export async function listenOnLoopback(handle: (req: IncomingMessage, res: Serve
     },
   };
 }
+
+/**
+ * Answers a feed request as a real site's server would: an ETag from the site's version, and
+ * 304 Not Modified when the client already has that version (so pollers' conditional GETs work).
+ */
+export function answerFeed(req: IncomingMessage, res: ServerResponse, version: number, feed: () => string): void {
+  const etag = `"v${version}"`;
+  if (req.headers["if-none-match"] === etag) {
+    res.writeHead(304, { etag }).end();
+    return;
+  }
+  res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag });
+  res.end(feed());
+}

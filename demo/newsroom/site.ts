@@ -6,7 +6,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { NewsroomArticle } from "./articles.ts";
-import { listenOnLoopback, type LoopbackServer } from "./loopback.ts";
+import { escapeHtml } from "../../src/brief/index.ts";
+import { answerFeed, listenOnLoopback, type LoopbackServer } from "./loopback.ts";
 
 /** An article as one outlet shows it: when it appeared there, and whose it originally was. */
 export interface PublishedArticle {
@@ -16,7 +17,6 @@ export interface PublishedArticle {
   originallyBy?: string;
 }
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export class OutletSite {
   readonly published: PublishedArticle[] = [];
@@ -61,7 +61,7 @@ export class OutletSite {
       res.writeHead(405, { allow: "GET, HEAD" }).end();
       return;
     }
-    if (path === "/feed.xml") return this.serveFeed(req, res);
+    if (path === "/feed.xml") return answerFeed(req, res, this.version, () => this.feed());
     if (path === "/") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       res.end(this.homePage());
@@ -76,35 +76,25 @@ export class OutletSite {
     res.end(this.articlePage(entry));
   }
 
-  private serveFeed(req: IncomingMessage, res: ServerResponse): void {
-    const etag = `"v${this.version}"`;
-    if (req.headers["if-none-match"] === etag) {
-      res.writeHead(304, { etag }).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag });
-    res.end(this.feed());
-  }
-
   /** Newest first, a teaser per item (the page has the text), as most news feeds are. */
   feed(): string {
     const items = [...this.published]
       .reverse()
       .map(({ article, published }) => {
         const url = this.urlOf(article);
-        return `<item><title>${escape(article.title)}</title><link>${url}</link><guid isPermaLink="true">${url}</guid><pubDate>${published.toUTCString()}</pubDate><category>${escape(article.section)}</category><dc:creator>${escape(article.author)}</dc:creator><description>${escape(article.paragraphs[0] ?? "")}</description></item>`;
+        return `<item><title>${escapeHtml(article.title)}</title><link>${url}</link><guid isPermaLink="true">${url}</guid><pubDate>${published.toUTCString()}</pubDate><category>${escapeHtml(article.section)}</category><dc:creator>${escapeHtml(article.author)}</dc:creator><description>${escapeHtml(article.paragraphs[0] ?? "")}</description></item>`;
       })
       .join("\n");
     return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
-<channel><title>${escape(this.name)}</title><link>${this.origin}/</link><description>News from ${escape(this.name)}</description><language>en</language>
+<channel><title>${escapeHtml(this.name)}</title><link>${this.origin}/</link><description>News from ${escapeHtml(this.name)}</description><language>en</language>
 ${items}
 </channel></rss>`;
   }
 
   private homePage(): string {
-    const list = [...this.published].reverse().map(({ article }) => `<li><a href="${this.urlOf(article)}">${escape(article.title)}</a></li>`);
-    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(this.name)}</title><link rel="alternate" type="application/rss+xml" title="${escape(this.name)}" href="/feed.xml"></head><body><h1>${escape(this.name)}</h1><ul>${list.join("")}</ul></body></html>`;
+    const list = [...this.published].reverse().map(({ article }) => `<li><a href="${this.urlOf(article)}">${escapeHtml(article.title)}</a></li>`);
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(this.name)}</title><link rel="alternate" type="application/rss+xml" title="${escapeHtml(this.name)}" href="/feed.xml"></head><body><h1>${escapeHtml(this.name)}</h1><ul>${list.join("")}</ul></body></html>`;
   }
 
   articlePage(entry: PublishedArticle): string {
@@ -117,27 +107,27 @@ ${items}
     const previous = this.published[index - 1];
     const next = this.published[index + 1];
     const card = (p: PublishedArticle) =>
-      `<li class="card"><a href="${this.urlOf(p.article)}">${escape(p.article.title)}</a> <span class="label">${escape(p.article.section)}</span> <span class="by">By ${escape(this.name)}</span> <time>${p.published.toDateString()}</time></li>`;
+      `<li class="card"><a href="${this.urlOf(p.article)}">${escapeHtml(p.article.title)}</a> <span class="label">${escapeHtml(p.article.section)}</span> <span class="by">By ${escapeHtml(this.name)}</span> <time>${p.published.toDateString()}</time></li>`;
     const body = article.paragraphs.flatMap((text, i) => {
-      const paragraph = `<p>${escape(text)}</p>`;
+      const paragraph = `<p>${escapeHtml(text)}</p>`;
       if (i === 1) return [`<div class="ad-slot"><span>Advertisement</span></div>`, paragraph];
-      if (i === 3) return [`<aside class="follow">Follow our coverage of ${escape(article.section)} on our website and social media.</aside>`, paragraph];
+      if (i === 3) return [`<aside class="follow">Follow our coverage of ${escapeHtml(article.section)} on our website and social media.</aside>`, paragraph];
       return [paragraph];
     });
-    const origin = entry.originallyBy ? `<p class="syndication">This story was originally published by ${escape(entry.originallyBy)}.</p>` : "";
+    const origin = entry.originallyBy ? `<p class="syndication">This story was originally published by ${escapeHtml(entry.originallyBy)}.</p>` : "";
     return `<!DOCTYPE html>
-<html lang="${escape(article.lang)}"><head><meta charset="utf-8"><title>${escape(article.title)} | ${escape(this.name)}</title>
-<meta property="og:site_name" content="${escape(this.name)}"><meta property="og:title" content="${escape(article.title)}"><meta property="og:type" content="article">
+<html lang="${escapeHtml(article.lang)}"><head><meta charset="utf-8"><title>${escapeHtml(article.title)} | ${escapeHtml(this.name)}</title>
+<meta property="og:site_name" content="${escapeHtml(this.name)}"><meta property="og:title" content="${escapeHtml(article.title)}"><meta property="og:type" content="article">
 <meta property="og:url" content="${url}"><link rel="canonical" href="${url}">
-<meta property="article:published_time" content="${published.toISOString()}"><meta property="article:section" content="${escape(article.section)}">
-<meta name="author" content="${escape(article.author)}">
+<meta property="article:published_time" content="${published.toISOString()}"><meta property="article:section" content="${escapeHtml(article.section)}">
+<meta name="author" content="${escapeHtml(article.author)}">
 </head><body>
 <div class="promo"><a href="https://t.me/">JOIN US ON TELEGRAM</a></div>
 <header><nav><a href="/">Home</a> <a href="/ukraine">Ukraine</a> <a href="/world">World</a> <a href="/business">Business</a> <a href="/sport">Sport</a></nav></header>
-<main><nav class="breadcrumb"><a href="/">Home</a> › <a href="/section/${encodeURIComponent(article.section.toLowerCase())}">${escape(article.section)}</a></nav>
+<main><nav class="breadcrumb"><a href="/">Home</a> › <a href="/section/${encodeURIComponent(article.section.toLowerCase())}">${escapeHtml(article.section)}</a></nav>
 <article class="post">
-<h1 class="post-title">${escape(article.title)}</h1>
-<div class="post-byline">By ${escape(article.author)}</div>
+<h1 class="post-title">${escapeHtml(article.title)}</h1>
+<div class="post-byline">By ${escapeHtml(article.author)}</div>
 <div class="post-date"><time datetime="${published.toISOString()}">${published.toUTCString()}</time></div>
 <div class="post-content">
 ${body.join("\n")}
@@ -145,10 +135,10 @@ ${origin}
 <p class="correction"><em>Correction: an earlier version of this story misspelled a name.</em></p>
 </div>
 </article>
-<aside class="publisher">${escape(this.name)} is an independent newsroom. Support our journalism.</aside>
-<section class="more-on"><h2>More on ${escape(article.section)}</h2><ul>${sameSection.map(card).join("")}</ul></section>
+<aside class="publisher">${escapeHtml(this.name)} is an independent newsroom. Support our journalism.</aside>
+<section class="more-on"><h2>More on ${escapeHtml(article.section)}</h2><ul>${sameSection.map(card).join("")}</ul></section>
 <section class="read-next"><h2>Read Next</h2><ul>${readNext.map(card).join("")}</ul></section>
 <nav class="pager">${previous ? `<a href="${this.urlOf(previous.article)}">« Previous</a>` : ""} ${next ? `<a href="${this.urlOf(next.article)}">Next »</a>` : ""}</nav>
-</main><footer>© ${escape(this.name)}. All rights reserved.</footer></body></html>`;
+</main><footer>© ${escapeHtml(this.name)}. All rights reserved.</footer></body></html>`;
   }
 }

@@ -5,7 +5,8 @@
  * and any other route a test needs (a slow answer, a redirect, a broken feed).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { listenOnLoopback, type LoopbackServer } from "../../demo/newsroom/loopback.ts";
+import { answerFeed, listenOnLoopback, type LoopbackServer } from "../../demo/newsroom/loopback.ts";
+import { escapeHtml } from "../../src/brief/index.ts";
 import { seededRandom } from "../../src/topics/classifier/random.ts";
 
 export interface SiteArticle {
@@ -74,7 +75,7 @@ export class LocalSite {
     this.requests.push(`${req.method} ${path}`);
     const route = this.routes.get(path);
     if (route) return route(req, res);
-    if (path === "/feed.xml") return this.serveFeed(req, res);
+    if (path === "/feed.xml") return answerFeed(req, res, this.version, () => rssFeed(this));
     if (path === "/") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       res.end(`<!doctype html><html><head><title>${this.name}</title><link rel="alternate" type="application/rss+xml" title="${this.name}" href="/feed.xml"></head><body><h1>${this.name}</h1></body></html>`);
@@ -89,53 +90,43 @@ export class LocalSite {
     res.end(articlePage(article, this));
   }
 
-  private serveFeed(req: IncomingMessage, res: ServerResponse): void {
-    const etag = `"v${this.version}"`;
-    if (req.headers["if-none-match"] === etag) {
-      res.writeHead(304, { etag }).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", etag });
-    res.end(rssFeed(this));
-  }
 }
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function rssFeed(site: Pick<LocalSite, "articles" | "origin" | "name" | "urlOf">): string {
   const items = [...site.articles]
     .reverse()
     .map((a) => {
       const content = a.fullTextInFeed ? `<content:encoded><![CDATA[${a.paragraphs.map((p) => `<p>${p}</p>`).join("")}]]></content:encoded>` : "";
-      return `<item><title>${escape(a.title)}</title><link>/news/${a.slug}</link><guid isPermaLink="false">${a.slug}</guid><pubDate>${new Date(a.published).toUTCString()}</pubDate>${a.section ? `<category>${escape(a.section)}</category>` : ""}<description>${escape(a.teaser ?? a.paragraphs[0] ?? "")}</description>${content}</item>`;
+      return `<item><title>${escapeHtml(a.title)}</title><link>/news/${a.slug}</link><guid isPermaLink="false">${a.slug}</guid><pubDate>${new Date(a.published).toUTCString()}</pubDate>${a.section ? `<category>${escapeHtml(a.section)}</category>` : ""}<description>${escapeHtml(a.teaser ?? a.paragraphs[0] ?? "")}</description>${content}</item>`;
     })
     .join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xml:base="${site.origin}/">
-<channel><title>${escape(site.name)}</title><link>${site.origin}/</link><description>News</description><language>en</language>
+<channel><title>${escapeHtml(site.name)}</title><link>${site.origin}/</link><description>News</description><language>en</language>
 ${items}
 </channel></rss>`;
 }
 
 export function articlePage(article: SiteArticle, site: Pick<LocalSite, "articles" | "name" | "urlOf">): string {
   const others = site.articles.filter((a) => a.slug !== article.slug).slice(-3);
-  const body = article.paragraphs.flatMap((p, i) => (i === 2 ? [`<div class="ad-slot">Advertisement</div>`, `<p>${escape(p)}</p>`] : [`<p>${escape(p)}</p>`]));
+  const body = article.paragraphs.flatMap((p, i) => (i === 2 ? [`<div class="ad-slot">Advertisement</div>`, `<p>${escapeHtml(p)}</p>`] : [`<p>${escapeHtml(p)}</p>`]));
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(article.title)} | ${escape(site.name)}</title>
-<meta property="og:site_name" content="${escape(site.name)}"><meta property="og:title" content="${escape(article.title)}">
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(article.title)} | ${escapeHtml(site.name)}</title>
+<meta property="og:site_name" content="${escapeHtml(site.name)}"><meta property="og:title" content="${escapeHtml(article.title)}">
 <meta property="og:url" content="${site.urlOf(article.slug)}"><link rel="canonical" href="${site.urlOf(article.slug)}?utm_source=rss">
-<meta property="article:published_time" content="${article.published}">${article.section ? `<meta property="article:section" content="${escape(article.section)}">` : ""}
+<meta property="article:published_time" content="${article.published}">${article.section ? `<meta property="article:section" content="${escapeHtml(article.section)}">` : ""}
 </head><body>
 <header><nav><a href="/">Home</a> <a href="/ukraine">Ukraine</a> <a href="/world">World</a> <a href="/business">Business</a></nav></header>
 <main><article class="post">
-<h1 class="post-title">${escape(article.title)}</h1>
-<div class="post-byline">By ${escape(article.author ?? "Staff Reporter")}</div>
+<h1 class="post-title">${escapeHtml(article.title)}</h1>
+<div class="post-byline">By ${escapeHtml(article.author ?? "Staff Reporter")}</div>
 <div class="post-date"><time datetime="${article.published}">${new Date(article.published).toDateString()}</time></div>
 <div class="post-content">${body.join("\n")}</div>
 </article>
-${article.section ? `<section class="more-on"><h2>More on ${escape(article.section)}</h2><ul>${others.map((o) => `<li><a href="${site.urlOf(o.slug)}">${escape(o.title)}</a></li>`).join("")}</ul></section>` : ""}
-<section class="read-next"><h2>Read Next</h2><ul>${others.map((o) => `<li><a href="${site.urlOf(o.slug)}">${escape(o.title)}</a></li>`).join("")}</ul></section>
-</main><footer>© ${escape(site.name)}. All rights reserved.</footer></body></html>`;
+${article.section ? `<section class="more-on"><h2>More on ${escapeHtml(article.section)}</h2><ul>${others.map((o) => `<li><a href="${site.urlOf(o.slug)}">${escapeHtml(o.title)}</a></li>`).join("")}</ul></section>` : ""}
+<section class="read-next"><h2>Read Next</h2><ul>${others.map((o) => `<li><a href="${site.urlOf(o.slug)}">${escapeHtml(o.title)}</a></li>`).join("")}</ul></section>
+</main><footer>© ${escapeHtml(site.name)}. All rights reserved.</footer></body></html>`;
 }
 
 const NOUNS = ["ministry", "council", "agency", "committee", "port", "railway", "bank", "union", "court", "parliament", "mayor", "army", "airport", "hospital", "school", "farm", "factory", "exporter", "pipeline", "reservoir", "bridge", "market", "regulator", "embassy", "coalition", "prosecutor", "insurer", "refinery", "harbour", "startup", "university", "library", "museum", "stadium", "cathedral", "observatory", "shipyard", "mill", "warehouse", "clinic"];
