@@ -66,9 +66,7 @@ export function settingsFeature(): Composer<BotContext> {
       return;
     }
     const { patch, page } = change(scope.chat.settings, action);
-    scope.chat = await ctx.deps.store.chats.updateSettings(scope.chatId, patch);
-    await ctx.deps.deliveries.settingsChanged(scope.chat);
-    await audit(ctx, scope, "chat.settings", { ...patch });
+    await saveSettings(ctx, scope, patch);
     await ctx.answerCallbackQuery({ text: ctx.t("settings-saved") });
     const view = settingsView(ctx, scope, page);
     await redraw(ctx, view.text, view.keyboard);
@@ -96,6 +94,13 @@ function change(settings: ChatSettings, action: Exclude<SettingsAction, { op: "o
   }
 }
 
+/** Stores a change of the chat's settings, moves its waiting briefs to the new times, and audits it. */
+async function saveSettings(ctx: BotContext, scope: ChatScope, patch: Partial<ChatSettings>): Promise<void> {
+  scope.chat = await ctx.deps.store.chats.updateSettings(scope.chatId, patch);
+  await ctx.deps.deliveries.settingsChanged(scope.chat);
+  await audit(ctx, scope, "chat.settings", { ...patch });
+}
+
 async function setChatLocale(ctx: BotContext, scope: ChatScope, locale: Locale): Promise<void> {
   await ctx.deps.store.chats.setLocale(scope.chatId, locale);
   scope.chat = { ...scope.chat, locale };
@@ -117,9 +122,7 @@ export async function askForTimeZone(ctx: BotContext, scope: ChatScope): Promise
 export async function setTimeZoneFromText(ctx: BotContext, scope: ChatScope, text: string): Promise<Outcome> {
   const zone = parseTimeZone(text);
   if (zone === undefined) return { text: ctx.t("settings-zone-invalid", { zone: escapeHtml(text.trim().slice(0, 64)) }), error: true };
-  scope.chat = await ctx.deps.store.chats.updateSettings(scope.chatId, { timeZone: zone });
-  await ctx.deps.deliveries.settingsChanged(scope.chat);
-  await audit(ctx, scope, "chat.settings", { timeZone: zone });
+  await saveSettings(ctx, scope, { timeZone: zone });
   return { text: ctx.t("settings-zone-saved", { zone: escapeHtml(zone) }) };
 }
 
