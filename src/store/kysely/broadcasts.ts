@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import type { BroadcastsTable, Database } from "../db-schema.ts";
 import type { BroadcastRepository } from "../repositories.ts";
+import { dropUnsent } from "./outbox.ts";
 import type { BroadcastPayload, BroadcastRecord, BroadcastStatus, PlannedBroadcastDelivery } from "../types.ts";
 
 const INSERT_CHUNK = 500;
@@ -73,14 +74,8 @@ export class KyselyBroadcastRepository implements BroadcastRepository {
   }
 
   async dropUnsent(id: number, reason: string): Promise<number> {
-    const result = await this.db
-      .updateTable("outbox")
-      .set({ status: "dropped", last_error: reason, claimed_by: null, claim_expires_at: null })
-      .where("broadcast_id", "=", id)
-      // Claimed rows too: the sender skips a stopped broadcast's rows it still holds.
-      .where("status", "in", ["pending", "sending"])
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+    // Claimed rows too: the sender skips a stopped broadcast's rows it still holds.
+    return dropUnsent(this.db, "broadcast_id", id, reason);
   }
 
   async activeChatIds(): Promise<number[]> {

@@ -10,6 +10,8 @@ const INSERT_CHUNK = 500;
 const SENT_CHUNK = 200;
 /** Ids per `IN (…)` list. */
 const ID_CHUNK = 900;
+/** Admins' broadcasts, then breaking rows, then the rest: each priority is its own range of the claim index. */
+const PRIORITIES = [2, 1, 0] as const;
 
 /** The claim's sub-select of due row ids, before the dialect adds its locking. */
 type Candidates = SelectQueryBuilder<Database, "outbox", { id: number }>;
@@ -95,8 +97,8 @@ export class KyselyOutboxRepository implements OutboxRepository {
   private async claimRows(db: Kysely<Database>, holder: string, now: Date, until: Date, limit: number, lockRows?: (candidates: Candidates) => Candidates): Promise<Array<Selectable<OutboxTable>>> {
     const nowText = now.toISOString();
     const claimed: Array<Selectable<OutboxTable>> = [];
-    // Admins' broadcasts first, then breaking rows; each priority is its own index range, read soonest first.
-    for (const priority of [2, 1, 0]) {
+    // Highest priority first; each priority's index range read soonest first.
+    for (const priority of PRIORITIES) {
       const left = limit - claimed.length;
       if (left <= 0) break;
       const candidates = db
@@ -246,13 +248,7 @@ export class KyselyOutboxRepository implements OutboxRepository {
   }
 
   async dropChat(chatId: number, reason: string): Promise<number> {
-    const result = await this.db
-      .updateTable("outbox")
-      .set({ status: "dropped", last_error: reason, claimed_by: null, claim_expires_at: null })
-      .where("chat_id", "=", chatId)
-      .where("status", "in", ["pending", "sending"])
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+    return dropUnsent(this.db, "chat_id", chatId, reason);
   }
 
   async moveChat(fromId: number, toId: number): Promise<void> {
@@ -318,7 +314,7 @@ export class KyselyOutboxRepository implements OutboxRepository {
     // One index seek per priority (the claim's index leads with status and priority): a MIN over
     // every waiting row would read all of them, and a newsroom's digests can keep many waiting.
     let next: string | undefined;
-    for (const priority of [2, 1, 0]) {
+    for (const priority of PRIORITIES) {
       const row = await this.db
         .selectFrom("outbox")
         .select("not_before")
@@ -397,6 +393,20 @@ function toClaimed(row: Selectable<OutboxTable>): ClaimedDelivery {
     attempts: row.attempts,
     notBefore: row.not_before,
   };
+}
+
+/**
+ * Drops every row of a chat or a broadcast not yet sent, claimed ones too (their sender skips or
+ * forgets them); returns how many.
+ */
+export async function dropUnsent(db: Kysely<Database>, column: "chat_id" | "broadcast_id", id: number, reason: string): Promise<number> {
+  const result = await db
+    .updateTable("outbox")
+    .set({ status: "dropped", last_error: reason, claimed_by: null, claim_expires_at: null })
+    .where(column, "=", id)
+    .where("status", "in", ["pending", "sending"])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 function toKind(kind: string): DeliveryKind {
