@@ -3,37 +3,12 @@
  * a t.me link or the /topics buttons, set delivery in /settings, set up a channel from a private
  * chat, push breaking news with /breaking. Each step waits for the bot's answer.
  */
-import type { Chat, Message, User } from "grammy/types";
-import type { TelegramEmulator } from "../emulator/index.ts";
+import type { Message } from "grammy/types";
 import type { Profile } from "./day-plan.ts";
-import { buttonsOf, dataOf } from "./helpers.ts";
-
-export interface Actor {
-  tg: TelegramEmulator;
-  chat: Chat;
-  /** Who acts in a group, and in which forum topic. */
-  from?: User;
-  threadId?: number;
-}
+import { buttonsOf, dataOf, press, say, type Actor } from "./helpers.ts";
 
 const hasButton = (label: string) => (m: Message) => buttonsOf(m).some((b) => b.text === label);
 const OWN_WORDS = "➕ Follow your own words…";
-
-function opts(actor: Actor) {
-  return { ...(actor.from ? { from: actor.from } : {}), ...(actor.threadId !== undefined ? { messageThreadId: actor.threadId } : {}) };
-}
-
-/** Sends a command and waits for the bot's message that satisfies `until`. */
-export async function say(actor: Actor, text: string, until: (m: Message) => boolean): Promise<Message> {
-  actor.tg.userSends(actor.chat, text, opts(actor));
-  return actor.tg.waitForBotMessage(actor.chat.id, until);
-}
-
-/** Presses a button of a menu and waits for the menu as redrawn. */
-export async function press(actor: Actor, view: Message, label: string, until: (m: Message) => boolean = () => true): Promise<Message> {
-  actor.tg.userClicks(actor.chat, view.message_id, dataOf(view, label), actor.from ? { from: actor.from } : {});
-  return actor.tg.waitForBotEdit(actor.chat.id, until);
-}
 
 /** Ticks topics by name in a topics menu, turning its pages either way until each is found. */
 export async function tickTopics(actor: Actor, menu: Message, names: readonly string[]): Promise<Message> {

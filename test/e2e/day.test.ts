@@ -11,12 +11,13 @@ import { LocalNewsroom } from "../../demo/newsroom/newsroom.ts";
 import { createHttpClient } from "../../src/ingest/http/index.ts";
 import { addSource, inspectSource } from "../../src/ingest/sources.ts";
 import { ManualClock } from "../delivery/manual-clock.ts";
-import { configure, followFromLink, followWithTopicsMenu, pushBreaking, say, setUpChannel, type Actor } from "./day-chats.ts";
+import { configure, followFromLink, followWithTopicsMenu, pushBreaking, setUpChannel } from "./day-chats.ts";
 import {
   at, BLOCK_AT, BLOCKER, BREAKING_AT, BROADCAST_HEADLINE, dueFor, END, FIRST_RESTART, isMarkedBreaking, MIGRATE_AT, PROFILES, PUBLICATIONS,
   SECOND_RESTART, SOURCES_ADDED, STEP_MS, TOPIC_NAMES, USERS, type Expected, type Profile,
 } from "./day-plan.ts";
 import { useTestBot } from "./harness.ts";
+import { say, type Actor } from "./helpers.ts";
 
 const ADMIN_ID = 4242;
 const clock = new ManualClock(new Date(at("03:00")));

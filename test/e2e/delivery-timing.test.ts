@@ -4,7 +4,7 @@ import type { Chat } from "grammy/types";
 import { ManualClock } from "../delivery/manual-clock.ts";
 import { storeStory } from "../delivery/stories.ts";
 import { useTestBot } from "./harness.ts";
-import { buttonsOf, dataOf } from "./helpers.ts";
+import { buttonsOf, press, say } from "./helpers.ts";
 
 let clock: ManualClock;
 const world = useTestBot({
@@ -121,14 +121,9 @@ describe("quiet hours", () => {
 describe("a change of settings", () => {
   /** Opens /settings in the chat and presses the buttons by their labels, one page after another. */
   async function pressInSettings(chat: Chat, labels: string[]) {
-    world.tg.userSends(chat, "/settings");
-    let shown = await world.tg.waitForBotMessage(chat.id);
-    const menu = shown.message_id;
-    for (const label of labels) {
-      const click = world.tg.userClicks(chat, menu, dataOf(shown, label));
-      await world.tg.waitForCallbackAnswer(click);
-      shown = await world.tg.waitForBotEdit(chat.id);
-    }
+    const actor = { tg: world.tg, chat };
+    let view = await say(actor, "/settings", (m) => m.text?.startsWith("⚙️ Settings") === true);
+    for (const label of labels) view = await press(actor, view, label);
   }
 
   it("moves the briefs waiting for a chat to the times its new settings call for", async () => {

@@ -1,6 +1,7 @@
 /** Small readers for what the emulator's users see: buttons, and the newest bot message. */
-import type { Chat, Message } from "grammy/types";
+import type { Chat, Message, User } from "grammy/types";
 import { expect } from "vitest";
+import type { TelegramEmulator } from "../emulator/index.ts";
 import type { RunningTestBot, TestBotWorld } from "./harness.ts";
 
 export interface SeenButton {
@@ -40,4 +41,28 @@ export async function followers(world: TestBotWorld, count: number, topic: strin
     chats.push(chat);
   }
   return chats;
+}
+
+export interface Actor {
+  tg: TelegramEmulator;
+  chat: Chat;
+  /** Who acts in a group, and in which forum topic. */
+  from?: User;
+  threadId?: number;
+}
+
+function opts(actor: Actor) {
+  return { ...(actor.from ? { from: actor.from } : {}), ...(actor.threadId !== undefined ? { messageThreadId: actor.threadId } : {}) };
+}
+
+/** Sends a command and waits for the bot's message that satisfies `until`. */
+export async function say(actor: Actor, text: string, until: (m: Message) => boolean): Promise<Message> {
+  actor.tg.userSends(actor.chat, text, opts(actor));
+  return actor.tg.waitForBotMessage(actor.chat.id, until);
+}
+
+/** Presses a button of a menu and waits for the menu as redrawn. */
+export async function press(actor: Actor, view: Message, label: string, until: (m: Message) => boolean = () => true): Promise<Message> {
+  actor.tg.userClicks(actor.chat, view.message_id, dataOf(view, label), actor.from ? { from: actor.from } : {});
+  return actor.tg.waitForBotEdit(actor.chat.id, until);
 }
